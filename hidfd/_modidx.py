@@ -132,5 +132,6 @@ d = { 'settings': { 'branch': 'main',
                              'hidfd.train.load_checkpoint': ('train.html#load_checkpoint', 'hidfd/train.py'),
                              'hidfd.train.load_model': ('train.html#load_model', 'hidfd/train.py'),
                              'hidfd.train.model_meta': ('train.html#model_meta', 'hidfd/train.py'),
+                             'hidfd.train.plot_history': ('train.html#plot_history', 'hidfd/train.py'),
                              'hidfd.train.teacher_dir': ('train.html#teacher_dir', 'hidfd/train.py'),
                              'hidfd.train.train_teacher': ('train.html#train_teacher', 'hidfd/train.py')}}}
