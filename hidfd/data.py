@@ -5,7 +5,7 @@
 # %% ../nbs/01_data.ipynb #8471960d
 from __future__ import annotations
 import gzip, os, warnings
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 import torch, torch.nn.functional as F
 from .core import check_name, default_device
@@ -27,6 +27,11 @@ class DatasetInfo:
     hflip:bool=True # whether a horizontal flip keeps an image's class
     @property
     def num_classes(self): return len(self.classes)
+    @classmethod
+    def from_dict(cls, d:dict # `dataclasses.asdict` of a `DatasetInfo`, e.g. read back from a checkpoint
+                 ):
+        "Rebuild a `DatasetInfo` from a plain dict (lists become tuples again)."
+        return cls(**{**d, 'classes': tuple(d['classes']), 'mean': tuple(d['mean']), 'std': tuple(d['std'])})
 
 # %% ../nbs/01_data.ipynb #0bffdb28
 _FASHION = ('T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot')

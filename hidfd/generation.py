@@ -185,7 +185,7 @@ def load_generator(path:str|Path, # a run folder or its `gan_latest.pt`
     c = ck['config']
     G = Generator(c['num_classes'], c['channels'], c['size'], c['ch'], c['z_dim'])
     G.load_state_dict({k[len('module.'):]: v for k, v in ck['ema'].items() if k.startswith('module.')})
-    G.info = DatasetInfo(**{**c['info'], 'classes': tuple(c['info']['classes']), 'mean': tuple(c['info']['mean']), 'std': tuple(c['info']['std'])})
+    G.info = DatasetInfo.from_dict(c['info'])
     return G.to(default_device(device)).eval()
 
 # %% ../nbs/06_generation.ipynb #07b6ecc4
@@ -220,9 +220,7 @@ def load_synthetic(path:str|Path # a file written by `save_synthetic`
                   )->ImageSet:
     "Read a synthetic set written by `save_synthetic`."
     d = torch.load(path, map_location='cpu', weights_only=True)
-    i = d['info']
-    info = DatasetInfo(**{**i, 'classes': tuple(i['classes']), 'mean': tuple(i['mean']), 'std': tuple(i['std'])})
-    return ImageSet(d['images'], d['labels'], info, record=d['record'])
+    return ImageSet(d['images'], d['labels'], DatasetInfo.from_dict(d['info']), record=d['record'])
 
 def export_png(data:ImageSet, # the images
                folder:str|Path # where to write `class_name/000000.png` files
