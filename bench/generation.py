@@ -1,11 +1,14 @@
-"""Stage-1 benchmark: teacher-guided GAN on 600 collected Fashion-MNIST images, full method and ablations.
+"""Stage-1 benchmark: the teacher-guided GAN on 600 collected Fashion-MNIST images, the full method and its ablations.
 
-    python bench/generation.py                       # every configuration, cached per configuration
-    python bench/generation.py --configs full --iterations 200
+    python bench/generation.py                                   # every configuration; finished ones are kept
+    python bench/generation.py --configs full --iterations 200   # one configuration, shorter
+    python bench/generation.py --configs full --force            # run it again
 
-Needs the teacher of `hidfd_train_teacher --dataset fashion_mnist --arch resnet20` (bash scripts/main.sh).
-Writes bench/results/generation_<config>.json, bench/results/generation.md and a sample grid per configuration."""
-import json, time
+Needs the teacher of `hidfd_train_teacher --dataset fashion_mnist --arch resnet20` (`bash scripts/main.sh`), or `--teacher PATH`.
+Every configuration shares the collected set, seed, schedule and width; each ablation turns one part of the full method off.
+Writes bench/results/generation_<config>.json, a sample grid per configuration, and bench/results/generation.md.
+An interrupted configuration resumes from its last checkpoint in --runs."""
+import json, platform, sys, time
 from pathlib import Path
 import torch
 from fastcore.script import call_parse
@@ -14,47 +17,70 @@ from hidfd.data import collect, get_dataset
 from hidfd.generation import generation_report, synthesize, train_generator
 from hidfd.train import load_model, teacher_dir
 
+FULL = dict(diff_augment=True, lambda_ms=1.0)     # the library's full method: the paper's losses plus the two anti-collapse options
 CONFIGS = {
     'full': {},
     'no_transfer': dict(feature_transfer=False),
     'no_blending': dict(feature_blending=False),
     'no_smoothing': dict(smoothing=False),
     'plain_discriminator': dict(teacher_discriminator=False),
+    'paper_losses_only': dict(diff_augment=False, lambda_ms=0.),
 }
+NAMES = {'full': 'full method', 'no_transfer': 'without feature transfer', 'no_blending': 'without feature blending',
+         'no_smoothing': 'without frequency smoothing', 'plain_discriminator': 'plain conv. discriminator',
+         'paper_losses_only': "paper's losses only (no DiffAugment, no mode seeking)"}
+
+def table(rows:list)->str:
+    "A markdown table of benchmark rows."
+    md = ['| configuration | agreement | balance KL | teacher-feature FD | intra-class FD | diversity | GAN time (s) |',
+          '|---|---|---|---|---|---|---|']
+    md += [f"| {NAMES.get(r['config'], r['config'])} | {r['agreement']:.3f} | {r['balance_kl']:.4f} | {r['frechet_distance']:.3f} | "
+           f"{r['intra_class_fd']:.3f} | {r['diversity']:.3f} | {r['gan_time_s']:.0f} |" for r in rows]
+    return '\n'.join(md) + '\n'
 
 @call_parse
-def main(configs:str='full,no_transfer,no_blending,no_smoothing,plain_discriminator', # comma-separated names
+def main(configs:str=','.join(CONFIGS), # comma-separated names of CONFIGS
          n:int=600, # collected images (random, from the train split)
-         iterations:int=1500, # GAN iterations per configuration
+         iterations:int=500, # GAN iterations per configuration
          bs:int=64, # batch size
          ch:int=16, # GAN width
          n_synthetic:int=5000, # images synthesized for the report
+         teacher:str=None, # teacher checkpoint (default: the hidfd_train_teacher resnet20 one)
          out:str='bench/results', # results folder
          runs:str='runs/generation', # GAN run folders (checkpoints; not committed)
          seed:int=0, device:str=None, force:bool=False):
     out, runs = Path(out), Path(runs)
     out.mkdir(parents=True, exist_ok=True)
-    teacher = load_model(teacher_dir('fashion_mnist', 'resnet20')/'latest.pt', device=device)
+    for name in configs.split(','):
+        if name not in CONFIGS: sys.exit(f"error: no configuration {name!r}; choose from {', '.join(CONFIGS)}.")
+    tpath = Path(teacher) if teacher else teacher_dir('fashion_mnist', 'resnet20')/'latest.pt'
+    model = load_model(tpath, device=device)
     train, test = get_dataset('fashion_mnist', 'train'), get_dataset('fashion_mnist', 'test')
-    collected = collect(train, teacher, n=n, strategy='random', seed=seed, device=device)
+    collected = collect(train, model, n=n, strategy='random', seed=seed, device=device)
     heldout = test.subset(torch.arange(2000))
     for name in configs.split(','):
         path = out/f'generation_{name}.json'
-        if path.exists() and not force: print(f'{name}: cached'); continue
+        if path.exists() and not force: print(f'{name}: already in {path}'); continue
+        run_dir = runs/name
+        if force and run_dir.exists():
+            for f in run_dir.rglob('*'):
+                if f.is_file(): f.unlink()
         t0 = time.perf_counter()
-        run = train_generator(teacher, collected, iterations=iterations, bs=bs, ch=ch, out_dir=runs/name, resume=True, seed=seed,
-                              device=device, **CONFIGS[name])
+        run = train_generator(model, collected, iterations=iterations, bs=bs, ch=ch, out_dir=run_dir, resume=True, seed=seed,
+                              device=device, **{**FULL, **CONFIGS[name]})
         wall = time.perf_counter() - t0
         syn = synthesize(run['generator'], n_synthetic, collected.info, seed=seed, device=device)
-        rep = generation_report(teacher, syn, heldout, run['history'], device=device)
-        rep.pop('figures')['samples'].savefig(out/f'generation_{name}_samples.png', dpi=80)
-        rep.update(config=name, iterations=iterations, bs=bs, ch=ch, n_collected=n, wall_time_s=wall,
-                   gan_time_s=sum(r['time'] for r in run['history']), peak_memory_mb=peak_memory_mb(device),
-                   collected_agreement=collected.record.get('agreement'))
-        path.write_text(json.dumps(rep, indent=2))
-        print(name, {k: rep[k] for k in ('agreement', 'balance_kl', 'frechet_distance', 'gan_time_s')})
+        rep = generation_report(model, syn, heldout, run['history'], device=device)
+        figs = rep.pop('figures')
+        figs['samples'].savefig(out/f'generation_{name}_samples.png', dpi=70)
+        rep.update(config=name, settings={**FULL, **CONFIGS[name]}, iterations=iterations, bs=bs, ch=ch, n_collected=n,
+                   seed=seed, wall_time_s=wall, gan_time_s=sum(r['time'] for r in run['history']),
+                   peak_memory_mb=peak_memory_mb(device), collected_agreement=collected.record.get('agreement'),
+                   teacher=str(tpath.name), device=str(next(run['generator'].parameters()).device),
+                   machine=f"{platform.machine()}, {torch.get_num_threads()} threads", torch=torch.__version__,
+                   history=run['history'], command=' '.join(['python', 'bench/generation.py'] + sys.argv[1:]))
+        path.write_text(json.dumps(rep, indent=1))
+        print(name, {k: round(rep[k], 4) for k in ('agreement', 'balance_kl', 'frechet_distance', 'intra_class_fd', 'diversity', 'gan_time_s')}, flush=True)
     rows = [json.loads((out/f'generation_{c}.json').read_text()) for c in CONFIGS if (out/f'generation_{c}.json').exists()]
-    md = ['| configuration | agreement | balance KL | teacher-feature FD | GAN time (s) |', '|---|---|---|---|---|']
-    md += [f"| {r['config']} | {r['agreement']:.3f} | {r['balance_kl']:.4f} | {r['frechet_distance']:.2f} | {r['gan_time_s']:.0f} |" for r in rows]
-    (out/'generation.md').write_text('\n'.join(md) + '\n')
-    print('\n'.join(md))
+    (out/'generation.md').write_text(table(rows))
+    print(table(rows))

@@ -12,7 +12,7 @@ from .data import DatasetInfo, normalize
 # %% auto #0
 __all__ = ['to_generator_range', 'to_teacher_input', 'ConditionalBatchNorm', 'GeneratorBlock', 'Generator',
            'TeacherDiscriminator', 'PlainDiscriminator', 'hinge_d_loss', 'hinge_g_loss', 'adc_d_loss', 'adc_g_loss',
-           'feature_transfer_loss', 'feature_blending_loss']
+           'feature_transfer_loss', 'feature_blending_loss', 'diff_augment', 'mode_seeking_loss']
 
 # %% ../nbs/04_gan.ipynb #0857ef8e
 def to_generator_range(x:torch.Tensor # uint8 images in [0, 255]
@@ -185,3 +185,41 @@ def feature_blending_loss(real_feature:torch.Tensor, # teacher features of real 
     "||T(x_r) - r(x_g)|| + ||T(x_g) - r(x_r)||, pairing real sample i with generated sample i."
     n = min(len(real_feature), len(fake_feature))
     return _dist(real_feature[:n], fake_regression[:n]) + _dist(fake_feature[:n], real_regression[:n])
+
+# %% ../nbs/04_gan.ipynb #22d8fb6f
+def diff_augment(x:torch.Tensor, # images in [-1, 1], shape (N, C, H, W)
+                 shift:float=0.125, # largest translation, as a share of the side (black fills the border)
+                 cut:float=0.5, # side of the square cut out (set to 0, mid-grey), as a share of the side
+                 generator:torch.Generator|None=None # CPU random generator, for reproducible batches
+                )->torch.Tensor:
+    "DiffAugment's translation and cutout of each image of `x`, differentiable with respect to `x`."
+    n, c, h, w = x.shape
+    dev, g = x.device, generator
+    if shift > 0:
+        ph, pw = int(h * shift + 0.5), int(w * shift + 0.5)
+        dy = torch.randint(-ph, ph + 1, (n, 1), generator=g).to(dev)
+        dx = torch.randint(-pw, pw + 1, (n, 1), generator=g).to(dev)
+        rows, cols = torch.arange(h, device=dev) + dy + ph, torch.arange(w, device=dev) + dx + pw
+        xp = F.pad(x, (pw, pw, ph, ph), value=-1.)
+        x = xp[torch.arange(n, device=dev)[:, None, None, None], torch.arange(c, device=dev)[None, :, None, None],
+               rows[:, None, :, None], cols[:, None, None, :]]
+    if cut > 0:
+        sh, sw = int(h * cut + 0.5), int(w * cut + 0.5)
+        top = torch.randint(0, h + 1 - sh % 2, (n, 1), generator=g).to(dev) - sh // 2
+        left = torch.randint(0, w + 1 - sw % 2, (n, 1), generator=g).to(dev) - sw // 2
+        ar_h, ar_w = torch.arange(h, device=dev), torch.arange(w, device=dev)
+        in_rows, in_cols = (ar_h >= top) & (ar_h < top + sh), (ar_w >= left) & (ar_w < left + sw)
+        x = x.masked_fill(in_rows[:, None, :, None] & in_cols[:, None, None, :], 0.)
+    return x
+
+
+# %% ../nbs/04_gan.ipynb #da821d9c
+def mode_seeking_loss(x:torch.Tensor, # generated images (2N, ...): image i pairs with image i + N
+                      z:torch.Tensor, # their noise vectors (2N, z_dim)
+                      eps:float=1e-5 # keeps the loss finite when the pairs are identical
+                     )->torch.Tensor:
+    "MSGAN's mode-seeking loss: the inverse of the mean image distance over the mean noise distance of the pairs."
+    n = len(x) // 2
+    ratio = (x[:n] - x[n:2*n]).abs().mean() / (z[:n] - z[n:2*n]).abs().mean()
+    return 1 / (ratio + eps)
+

@@ -12,19 +12,23 @@ from torch.optim.swa_utils import AveragedModel
 from tqdm import tqdm
 from .core import atomic_save, default_device, ensure_writable, seed_everything
 from .data import DatasetInfo, ImageSet, augment, batches, normalize, predict
-from .gan import (Generator, PlainDiscriminator, TeacherDiscriminator, adc_d_loss, adc_g_loss, feature_blending_loss,
-                       feature_transfer_loss, hinge_d_loss, hinge_g_loss, to_generator_range, to_teacher_input)
+from .gan import (Generator, PlainDiscriminator, TeacherDiscriminator, adc_d_loss, adc_g_loss, diff_augment, feature_blending_loss,
+                       feature_transfer_loss, hinge_d_loss, hinge_g_loss, mode_seeking_loss, to_generator_range, to_teacher_input)
 from .models import check_input
 from .smoothing import CategoryFrequencySmoothing
 
 # %% auto #0
 __all__ = ['ema_generator', 'train_generator', 'save_sample_grid', 'load_generator', 'synthesize', 'save_synthetic',
-           'load_synthetic', 'export_png', 'frechet_distance', 'feature_stats', 'generation_report']
+           'load_synthetic', 'export_png', 'frechet_distance', 'teacher_features', 'gaussian', 'generation_report']
 
 # %% ../nbs/06_generation.ipynb #3353e366
+def _view(D, x, g, cfg):
+    "D's outputs for images `x`, through DiffAugment when it is on."
+    return D(diff_augment(x, generator=g) if cfg['diff_augment'] else x)
+
 def _d_step(D, G, xr, yr, g, cfg):
     with torch.no_grad(): xg, yg = G.sample(len(xr), generator=g)
-    o_r, o_g = D(xr), D(xg)
+    o_r, o_g = _view(D, xr, g, cfg), _view(D, xg, g, cfg)
     losses = dict(d_hinge=hinge_d_loss(o_r['score'], o_g['score']), d_adc=adc_d_loss(o_r['adc'], yr, o_g['adc'], yg))
     feats = (o_r['feature'], o_r['regression'], o_g['feature'], o_g['regression'])
     if cfg['feature_transfer']: losses['transfer'] = feature_transfer_loss(*feats)
@@ -33,12 +37,19 @@ def _d_step(D, G, xr, yr, g, cfg):
     return total, losses
 
 def _g_step(D, G, cfs, bs, g, cfg):
-    xg, yg = G.sample(bs, generator=g)
-    o = D(xg)
-    losses = dict(g_hinge=hinge_g_loss(o['score']), g_adc=adc_g_loss(o['adc'], yg))
+    dev = next(G.parameters()).device
+    if cfg['lambda_ms']: y = torch.randint(0, G.num_classes, (bs // 2,), generator=g).repeat(2).to(dev)   # pairs of one class
+    else: y = torch.randint(0, G.num_classes, (bs,), generator=g).to(dev)
+    z = torch.randn(len(y), G.z_dim, generator=g).to(dev)
+    xg = G(z, y)
+    o = _view(D, xg, g, cfg)
+    losses = dict(g_hinge=hinge_g_loss(o['score']), g_adc=adc_g_loss(o['adc'], y))
     if cfs is not None: losses['cfs'] = cfs.loss(o['logits'])
-    total = losses['g_hinge'] + cfg['lambda_g'] * losses['g_adc'] + cfg['lambda_cfs'] * losses.get('cfs', 0)
+    if cfg['lambda_ms']: losses['mode_seeking'] = mode_seeking_loss(xg, z)
+    total = (losses['g_hinge'] + cfg['lambda_g'] * losses['g_adc'] + cfg['lambda_cfs'] * losses.get('cfs', 0)
+             + cfg['lambda_ms'] * losses.get('mode_seeking', 0))
     return total, losses
+
 
 # %% ../nbs/06_generation.ipynb #11ce3585
 def ema_generator(G:nn.Module, # the generator to average
@@ -76,6 +87,8 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
                     feature_blending:bool=True, # use the feature blending loss
                     smoothing:bool=True, # use category frequency smoothing
                     teacher_discriminator:bool=True, # build D on the teacher (else a plain convolutional D)
+                    diff_augment:bool=False, # DiffAugment (translation, cutout) of every image D sees
+                    lambda_ms:float=0., # weight of the mode-seeking loss (0: off)
                     cfs_every:int=100, # K: iterations between updates of the class counts
                     ema_decay:float=0.9999, ema_start:int=1000, # EMA of the generator
                     out_dir:str|Path|None=None, # folder for checkpoints, history and sample grids
@@ -97,7 +110,8 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
     if out is not None and (out/'gan_latest.pt').exists() and not resume:
         raise FileExistsError(f"{str(out)!r} already holds a GAN run; pass resume=True to continue it, or choose another out_dir.")
     cfg = dict(lambda_d=lambda_d, lambda_g=lambda_g, lambda_fi=lambda_fi, lambda_cfs=lambda_cfs, feature_transfer=feature_transfer,
-               feature_blending=feature_blending, smoothing=smoothing, teacher_discriminator=teacher_discriminator, ch=ch, bs=bs,
+               feature_blending=feature_blending, smoothing=smoothing, teacher_discriminator=teacher_discriminator,
+               diff_augment=diff_augment, lambda_ms=lambda_ms, ch=ch, bs=bs,
                lr=lr, betas=list(betas), iterations=iterations, cfs_every=cfs_every, ema_decay=ema_decay, ema_start=ema_start, seed=seed,
                num_classes=num_classes, channels=info.channels, size=info.size, z_dim=128, info=asdict(info))
     seed_everything(seed)
@@ -247,15 +261,20 @@ def frechet_distance(mu1:torch.Tensor, s1:torch.Tensor, # mean and covariance of
     cross = sqrtm(r1 @ s2 @ r1)                  # (S1 S2)^(1/2) has the trace of (S1^(1/2) S2 S1^(1/2))^(1/2)
     return ((mu1 - mu2).pow(2).sum() + torch.trace(s1) + torch.trace(s2) - 2 * torch.trace(cross)).item()
 
-def feature_stats(teacher:nn.Module, # a `FeatureModel`
-                  data:ImageSet, # images
-                  bs:int=500, device=None # batch size and device
-                 ):
-    "Mean and covariance of the teacher's pooled features over `data`."
+def teacher_features(teacher:nn.Module, # a `FeatureModel`
+                     data:ImageSet, # images
+                     bs:int=500, device=None # batch size and device
+                    ):
+    "`(features, logits)`: the teacher's pooled features (float64) and its logits for every image of `data`, on the CPU."
     device = default_device(device)
     teacher = teacher.to(device).eval()
     with torch.inference_mode():
-        f = torch.cat([teacher.pool(normalize(x, data.info)).double().cpu() for x, _ in batches(data, bs, device=device)])
+        f = torch.cat([teacher.pool(normalize(x, data.info)).float() for x, _ in batches(data, bs, device=device)])
+        return f.double().cpu(), teacher.classifier(f).cpu()
+
+def gaussian(f:torch.Tensor # features (N, d)
+            ):
+    "Mean and covariance of the rows of `f`."
     return f.mean(0), torch.cov(f.T)
 
 # %% ../nbs/06_generation.ipynb #91cdb7c3
@@ -266,16 +285,25 @@ def generation_report(teacher:nn.Module, # the teacher
                       plot:bool=True, # draw the figures
                       device=None # where to run the teacher
                      )->dict:
-    "Agreement, class balance (KL to uniform) and teacher-feature Fréchet distance of a synthetic set; figures in `figures`."
+    "Agreement, class balance, Fréchet distances (global and within classes) and diversity of a synthetic set; figures in `figures`."
     C = teacher.classifier.out_features
-    pred = predict(teacher, synthetic, device=device).argmax(1)
+    fs, ls = teacher_features(teacher, synthetic, device=device)
+    fr, lr = teacher_features(teacher, real, device=device)
+    pred, real_pred = ls.argmax(1), lr.argmax(1)
     hist = torch.bincount(pred, minlength=C).double()
     q = hist / hist.sum()
     kl = (q[q > 0] * (q[q > 0] * C).log()).sum().item()
-    fd = frechet_distance(*feature_stats(teacher, synthetic, device=device), *feature_stats(teacher, real, device=device))
+    classes = [c for c in range(C) if (real_pred == c).sum() > 1 and (synthetic.labels == c).sum() > 1]
+    if not classes: raise ValueError("No class has two or more images in both sets; give more held-out real images.")
+    sf, rf = [fs[synthetic.labels == c] for c in classes], [fr[real_pred == c] for c in classes]
+    intra = [frechet_distance(*gaussian(a), *gaussian(b)) for a, b in zip(sf, rf)]
+    div = [(a.var(0).sum() / b.var(0).sum()).item() for a, b in zip(sf, rf)]
     per_class = [(pred[synthetic.labels == c] == c).float().mean().item() for c in range(C)]
-    rep = dict(agreement=(pred == synthetic.labels).float().mean().item(), balance_kl=kl, frechet_distance=fd,
-               agreement_per_class=per_class, predicted_histogram=hist.long().tolist(), n=len(synthetic))
+    rep = dict(agreement=(pred == synthetic.labels).float().mean().item(), balance_kl=kl,
+               frechet_distance=frechet_distance(*gaussian(fs), *gaussian(fr)),
+               intra_class_fd=sum(intra) / len(intra), diversity=sum(div) / len(div),
+               agreement_per_class=per_class, intra_class_fd_per_class=dict(zip(classes, intra)),
+               diversity_per_class=dict(zip(classes, div)), predicted_histogram=hist.long().tolist(), n=len(synthetic))
     if plot: rep['figures'] = _report_figures(synthetic, hist, history)
     return rep
 
