@@ -51,15 +51,15 @@ def ensure_writable(path:str|Path # a folder that must exist and accept files
     return path
 
 # %% ../nbs/00_core.ipynb #38ff4eb3
-def atomic_save(obj, # what to save: tensors, dicts, lists, numbers and strings
+def atomic_save(obj, # what to save: `bytes` are written as they are; tensors, dicts, lists, numbers and strings go through `torch.save`
                 path:str|Path # where to save it
                )->Path:
-    "`torch.save` `obj` to `path` through a temporary file and a rename, so `path` is never half-written."
+    "Write `obj` to `path` through a temporary file and a rename, so `path` is never half-written."
     path = Path(path)
     ensure_writable(path.parent)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
     try:
-        with os.fdopen(fd, 'wb') as f: torch.save(obj, f)
+        with os.fdopen(fd, 'wb') as f: f.write(obj) if isinstance(obj, (bytes, bytearray)) else torch.save(obj, f)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp): os.remove(tmp)
