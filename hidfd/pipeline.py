@@ -392,7 +392,7 @@ def run(config:HiDFDConfig, # every hyper-parameter
     stage('evaluate', do_evaluate)
     return write_report(out)
 
-# %% ../nbs/09_pipeline.ipynb #d0ec7e16
+# %% ../nbs/09_pipeline.ipynb #e41a6fb5
 def _fmt(v):
     if isinstance(v, float): return f'{v:.4f}' if abs(v) < 10 else f'{v:.0f}'
     return str(v)
@@ -415,6 +415,7 @@ def write_report(out_dir:str|Path # a run folder
             ('collected images', get('collect', 'n')), ('synthetic images', get('synthesize', 'n')),
             ('synthetic: teacher agreement', get('synthesize', 'agreement')), ('synthetic: balance KL', get('synthesize', 'balance_kl')),
             ('synthetic: teacher-feature FD', get('synthesize', 'frechet_distance')),
+            ('GAN training images/s', get('generate', 'images_per_s')), ('student training images/s', get('distill', 'images_per_s')),
             ('wall time (s)', rep['wall_time_s']), ('peak memory (MB)', rep['peak_memory_mb'])]
     rows += [(f'{s}: wall time (s)', st[s].get('wall_time_s')) for s in STAGES if s in st]
     md = '| result | value |\n|---|---|\n' + '\n'.join(f'| {k} | {_fmt(v) if v is not None else "n/a"} |' for k, v in rows) + '\n'
