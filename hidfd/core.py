@@ -14,9 +14,13 @@ __all__ = ['default_device', 'seed_everything', 'check_name', 'ensure_writable',
 # %% ../nbs/00_core.ipynb #09dcf365
 def default_device(device:str|torch.device|None=None # a device name, or `None` for CUDA when available, else CPU
                   )->torch.device:
-    "The device to use: `device` if given, else CUDA when available, else CPU."
-    if device is not None: return torch.device(device)
-    return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    "The device to use: `device` if given, else CUDA when available, else CPU; a device this machine lacks is a `ValueError`."
+    if device is None: return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    try: device = torch.device(device)
+    except (RuntimeError, TypeError): raise ValueError(f"Unknown device {str(device)!r}; use cpu, cuda or cuda:N.") from None
+    if device.type == 'cuda' and not (torch.cuda.is_available() and (device.index or 0) < torch.cuda.device_count()):
+        raise ValueError(f"This machine has no CUDA device {str(device)!r}; use --device cpu (or device='cpu').")
+    return device
 
 # %% ../nbs/00_core.ipynb #bb7edd32
 def seed_everything(seed:int=0 # the seed for Python, and torch on every device

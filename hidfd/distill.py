@@ -14,8 +14,9 @@ from .models import FeatureModel, check_input, get_model, list_models
 from .train import fit
 
 # %% auto #0
-__all__ = ['inflate', 'projector', 'ClassifierSharingStudent', 'align_features', 'kd_loss', 'classifier_sharing_loss', 'distill',
-           'DeployedStudent', 'save_student', 'load_student', 'export_torchscript', 'export_onnx']
+__all__ = ['inflate', 'projector', 'shrink_to', 'StudentFeatures', 'ClassifierSharingStudent', 'align_features', 'kd_loss',
+           'classifier_sharing_loss', 'distill', 'DeployedStudent', 'save_student', 'load_student',
+           'export_torchscript', 'export_onnx']
 
 # %% ../nbs/07_distill.ipynb #1a2837d1
 def inflate(real:ImageSet, # the collected images with the teacher's pseudo-labels
@@ -50,17 +51,35 @@ def projector(cin:int, # channels of the student's last feature map
                          nn.Conv2d(mid, mid, 3, padding=1, bias=False), nn.BatchNorm2d(mid), nn.ReLU(),
                          nn.Conv2d(mid, cout, 1, bias=False), nn.BatchNorm2d(cout), nn.ReLU())
 
+def shrink_to(x:torch.Tensor, # a feature map (N, C, H, W)
+              size # the largest (height, width) to keep
+             )->torch.Tensor:
+    "Average-pool `x` down to at most `size`; a map no larger passes unchanged."
+    size = tuple(min(a, b) for a, b in zip(x.shape[-2:], size))
+    return x if tuple(x.shape[-2:]) == size else F.adaptive_avg_pool2d(x, size)
+
+class StudentFeatures(nn.Sequential):
+    "The student's backbone (`[0]`) then the projector (`[1]`), the backbone's map pooled down to `teacher_hw` in between."
+    def __init__(self, backbone:nn.Module, projector:nn.Module, teacher_hw:tuple|None=None):
+        super().__init__(backbone, projector)
+        self.teacher_hw = teacher_hw
+    def forward(self, x):
+        f = self[0](x)
+        return self[1](shrink_to(f, self.teacher_hw) if self.teacher_hw else f)
+
 class ClassifierSharingStudent(FeatureModel):
     "The student's backbone and a projector as `features`, the teacher's frozen classifier as `classifier`: one deployable classifier."
     def __init__(self, student:nn.Module, # the student, a `FeatureModel` (its own classifier is dropped)
-                 teacher:nn.Module # the teacher, a `FeatureModel`, or just its final `nn.Linear`
+                 teacher:nn.Module, # the teacher, a `FeatureModel`, or just its final `nn.Linear`
+                 teacher_hw:tuple|None=None # the spatial size of the teacher's last feature map; larger student maps are pooled to it
                 ):
         super().__init__()
         clf = teacher if isinstance(teacher, nn.Linear) else teacher.classifier
         s_in, t_in = getattr(student, 'in_channels', None), getattr(teacher, 'in_channels', None)
         if s_in and t_in and s_in != t_in:
             raise ValueError(f"The student takes {s_in}-channel images but the teacher takes {t_in}-channel ones; build the student with in_channels={t_in}.")
-        self.features = nn.Sequential(student.features, projector(student.feature_dim, clf.in_features))
+        self.teacher_hw = tuple(teacher_hw) if teacher_hw else None
+        self.features = StudentFeatures(student.features, projector(student.feature_dim, clf.in_features), self.teacher_hw)
         self.classifier = copy.deepcopy(clf).requires_grad_(False)
         self.student_arch = getattr(student, 'arch', type(student).__name__.lower())
         self.arch, self.in_channels = f'{self.student_arch}-classifier-sharing', s_in or t_in
@@ -74,9 +93,7 @@ def align_features(fs:torch.Tensor, # student feature map (N, C, H, W), projecte
                    ft:torch.Tensor # teacher feature map (N, C, H', W')
                   ):
     "Average-pool the larger of two feature maps to the spatial size of the smaller."
-    size = tuple(min(a, b) for a, b in zip(fs.shape[-2:], ft.shape[-2:]))
-    pool = lambda f: f if tuple(f.shape[-2:]) == size else F.adaptive_avg_pool2d(f, size)
-    return pool(fs), pool(ft)
+    return shrink_to(fs, ft.shape[-2:]), shrink_to(ft, fs.shape[-2:])
 
 # %% ../nbs/07_distill.ipynb #06521519
 def kd_loss(student_logits:torch.Tensor, # (N, C)
@@ -116,7 +133,7 @@ def distill(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
             valid:ImageSet|None=None, # labelled images for validation accuracy and the `best` checkpoint
             epochs:int=240, # passes over `data`
             bs:int=64, # batch size
-            lr:float=0.05, # initial learning rate
+            lr:float|None=None, # initial learning rate (default: 0.05, or 0.01 for MobileNet students)
             wd:float=5e-4, # weight decay
             milestones:list|None=None, # epochs where the rate drops ×0.1 (default: 150/240, 180/240, 210/240 of `epochs`)
             feature_weight:float=1., kd_weight:float=0., ce_weight:float=0., temperature:float=4., # loss terms
@@ -133,7 +150,11 @@ def distill(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
     check_input(teacher, info.channels, info.size, 'the training images')
     if info.num_classes != teacher.classifier.out_features:
         raise ValueError(f"The training set has {info.num_classes} classes but the teacher's classifier has {teacher.classifier.out_features}.")
-    model = student if isinstance(student, ClassifierSharingStudent) else ClassifierSharingStudent(student, teacher)
+    if not isinstance(student, ClassifierSharingStudent):
+        with torch.no_grad(): hw = teacher.to(device).eval().features(torch.zeros(1, info.channels, info.size, info.size, device=device)).shape[-2:]
+        student = ClassifierSharingStudent(student, teacher, hw)
+    model = student.to(device)
+    lr = lr or (0.01 if model.student_arch.startswith('mobilenet') else 0.05)
     ms = [round(epochs * m / 240) for m in (150, 180, 210)] if milestones is None else list(milestones)
     loss_fn = classifier_sharing_loss(teacher.to(device), feature_weight, kd_weight, ce_weight, temperature)
     meta = dict(method='classifier-sharing', student_arch=model.student_arch, teacher_arch=getattr(teacher, 'arch', type(teacher).__name__),
@@ -169,7 +190,7 @@ def save_student(model:ClassifierSharingStudent, # a distilled student
         raise ValueError(f"save_student rebuilds students from the model zoo, and {model.student_arch!r} is not in it; save model.state_dict() with torch.save instead.")
     folder = ensure_writable(path)
     config = dict(format='hidfd-student', version=1, student_arch=model.student_arch, in_channels=model.in_channels,
-                  num_classes=model.num_classes, feature_dim=model.feature_dim, dataset=asdict(info))
+                  num_classes=model.num_classes, feature_dim=model.feature_dim, teacher_hw=model.teacher_hw, dataset=asdict(info))
     weights = {k: v.contiguous() for k, v in model.state_dict().items()}
     atomic_save(save(weights, metadata={'format': 'hidfd-student'}), folder/'model.safetensors')
     atomic_save(json.dumps(config, indent=1).encode(), folder/'config.json')
@@ -186,7 +207,7 @@ def load_student(path:str|Path, # a folder written by `save_student`
     c = json.loads((folder/'config.json').read_text())
     if c.get('format') != 'hidfd-student': raise ValueError(f"{str(folder/'config.json')!r} does not describe a hidfd student.")
     student = get_model(c['student_arch'], c['num_classes'], c['in_channels'])
-    model = ClassifierSharingStudent(student, nn.Linear(c['feature_dim'], c['num_classes']))
+    model = ClassifierSharingStudent(student, nn.Linear(c['feature_dim'], c['num_classes']), c.get('teacher_hw'))
     model.load_state_dict(load_file(folder/'model.safetensors'))
     return DeployedStudent(model, DatasetInfo.from_dict(c['dataset'])).to(default_device(device)).eval()
 

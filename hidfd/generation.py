@@ -166,7 +166,7 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
                              discriminator={k: v for k, v in D.state_dict().items() if not k.startswith('teacher.')},
                              cfs=cfs.state_dict() if cfs is not None else {}, iteration=it + 1, history=history, config=cfg)
                 atomic_save(state, out/'gan_latest.pt')
-                (out/'gan_history.jsonl').write_text(''.join(json.dumps(r) + '\n' for r in history))
+                atomic_save(''.join(json.dumps(r) + '\n' for r in history).encode(), out/'gan_history.jsonl')
                 save_sample_grid(ema.module, out/'samples'/f'iter_{it+1:06d}.png', fixed_z, fixed_y)
             for cb in callbacks: cb(it + 1, row, dict(G=G, D=D, ema=ema, cfs=cfs))
     bar.close()
@@ -211,6 +211,7 @@ def synthesize(generator:Generator, # a trained (EMA) generator
                device=None # where to run the generator
               )->ImageSet:
     "`n` generated images with balanced classes, as uint8 in an `ImageSet` labelled by conditioning class."
+    if n < 1: raise ValueError(f"Ask for at least one synthetic image, got n={n}.")
     device = default_device(device)
     C = generator.num_classes
     g = torch.Generator().manual_seed(seed)

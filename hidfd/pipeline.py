@@ -20,7 +20,7 @@ __all__ = ['PRESETS', 'STAGES', 'DataConfig', 'TeacherConfig', 'GenerationConfig
            'update_config', 'config_from_dict', 'save_config', 'load_config', 'config_hash', 'preset', 'Manifest',
            'check_config', 'run', 'write_report', 'main']
 
-# %% ../nbs/09_pipeline.ipynb #dd27d101
+# %% ../nbs/09_pipeline.ipynb #aa8104dc
 @dataclass
 class DataConfig:
     "Where the images come from."
@@ -77,7 +77,7 @@ class DistillConfig:
     repeat:int=10 # N: how many times the collected images appear in an epoch
     epochs:int=240 # passes over the inflated set
     bs:int=64 # batch size
-    lr:float=0.05 # initial learning rate (0.01 for MobileNet students)
+    lr:float=0. # initial learning rate (0: the paper's, 0.05, or 0.01 for MobileNet students)
     wd:float=5e-4 # weight decay
     feature_weight:float=1. # weight of the feature alignment MSE
     kd_weight:float=0. # weight of the KD term
@@ -94,7 +94,7 @@ class HiDFDConfig:
     distill:DistillConfig=field(default_factory=DistillConfig)
     seed:int=0 # seed of every random draw
 
-# %% ../nbs/09_pipeline.ipynb #522511f2
+# %% ../nbs/09_pipeline.ipynb #9e83a351
 def config_keys(config:HiDFDConfig|None=None # a config (default: the defaults)
                )->dict:
     "Every dotted key of a config and its value."
@@ -110,6 +110,10 @@ def _coerce(key, default, value):
     "`value` as the type of `default`, from a value or a command-line string."
     kind = type(default)
     try:
+        if kind is str:
+            if value is None: return ''
+            if not isinstance(value, str): raise ValueError
+            return value
         if kind is bool:
             if isinstance(value, str) and value.lower() in ('true', 'false', 'yes', 'no', '1', '0'):
                 return value.lower() in ('true', 'yes', '1')
@@ -152,12 +156,12 @@ def config_from_dict(d:dict # nested `{section: {name: value}}`, as `asdict` or 
         else: flat[k] = v
     return update_config(HiDFDConfig(), flat)
 
-# %% ../nbs/09_pipeline.ipynb #5033e54c
+# %% ../nbs/09_pipeline.ipynb #99344d47
 def _toml_value(v):
     if isinstance(v, bool): return 'true' if v else 'false'
     if isinstance(v, (int, float)): return repr(v)
     if isinstance(v, (tuple, list)): return '[' + ', '.join(_toml_value(x) for x in v) + ']'
-    return json.dumps(str(v))
+    return json.dumps(str(v), ensure_ascii=False)
 
 def save_config(config:HiDFDConfig, # the config
                 path:str|Path # a `.toml`, `.yaml`/`.yml` or `.json` file
@@ -183,13 +187,16 @@ def load_config(path:str|Path # a `.toml`, `.yaml`/`.yml` or `.json` file
     if path.suffix == '.toml':
         try: import tomllib
         except ImportError: import tomli as tomllib
-        d = tomllib.loads(path.read_text())
+        read, errors = tomllib.loads, (tomllib.TOMLDecodeError,)
     elif path.suffix in ('.yaml', '.yml'):
         try: import yaml
         except ImportError: raise ImportError("Reading YAML configs needs PyYAML: pip install pyyaml (or write the config as TOML).") from None
-        d = yaml.safe_load(path.read_text()) or {}
-    elif path.suffix == '.json': d = json.loads(path.read_text())
+        read, errors = (lambda t: yaml.safe_load(t) or {}), (yaml.YAMLError,)
+    elif path.suffix == '.json': read, errors = json.loads, (json.JSONDecodeError,)
     else: raise ValueError(f"Cannot tell the format of {str(path)!r}; name it .toml, .yaml or .json.")
+    try: d = read(path.read_text())
+    except errors as e: raise ValueError(f"{str(path)!r} is not valid {path.suffix[1:].upper()}: {str(e).splitlines()[0]}") from None
+    if not isinstance(d, dict): raise ValueError(f"{str(path)!r} must hold sections of keys (data, teacher, generation, distill), not a {type(d).__name__}.")
     return config_from_dict(d)
 
 def config_hash(config:HiDFDConfig # the config
@@ -256,7 +263,7 @@ class Manifest:
     def finish(self, stage:str, wall_time_s:float, metrics:dict):
         self.data['stages'][stage].update(status='done', wall_time_s=wall_time_s, metrics=metrics); self.save()
 
-# %% ../nbs/09_pipeline.ipynb #bce414f5
+# %% ../nbs/09_pipeline.ipynb #d9c8b251
 def check_config(config:HiDFDConfig, # the run's config
                  teacher:nn.Module|None=None # the teacher, when it is given rather than trained
                 ):
@@ -274,7 +281,12 @@ def check_config(config:HiDFDConfig, # the run's config
     if not d.collected and d.n_collected < max(g.bs, s.bs):
         raise ValueError(f"data.n_collected={d.n_collected} is smaller than one batch (generation.bs={g.bs}, distill.bs={s.bs}); "
                          "collect more images or lower the batch sizes.")
-    if g.n_synthetic < 0 or s.repeat < 1: raise ValueError("generation.n_synthetic must be 0 or more and distill.repeat 1 or more.")
+    for key, v, low in (('teacher.epochs', t.epochs, 1), ('teacher.bs', t.bs, 1), ('generation.iterations', g.iterations, 0),
+                        ('generation.epochs', g.epochs, 1), ('generation.bs', g.bs, 1), ('generation.report_size', g.report_size, 2),
+                        ('distill.epochs', s.epochs, 1), ('distill.bs', s.bs, 1), ('distill.repeat', s.repeat, 1)):
+        if v < low: raise ValueError(f"{key} must be at least {low}, got {v}.")
+    if 0 < g.n_synthetic < 2 * info.num_classes or g.n_synthetic < 0:
+        raise ValueError(f"generation.n_synthetic must be 0 (real images only) or at least {2 * info.num_classes} (two per class), got {g.n_synthetic}.")
     return info
 
 # %% ../nbs/09_pipeline.ipynb #f46f99d7
@@ -298,7 +310,7 @@ def _gan_kwargs(config):
     for k in ('n_synthetic', 'report_size'): g.pop(k)
     return {**g, 'iterations': g['iterations'] or None}
 
-# %% ../nbs/09_pipeline.ipynb #83fff0b6
+# %% ../nbs/09_pipeline.ipynb #a5d4dff6
 def run(config:HiDFDConfig, # every hyper-parameter
         out_dir:str|Path, # the run folder (created; a rerun resumes it)
         teacher:nn.Module|None=None, # a teacher as a module (a zoo model, or a wrapped torchvision one) instead of `config.teacher`
@@ -350,6 +362,7 @@ def run(config:HiDFDConfig, # every hyper-parameter
     collected = load_synthetic(out/'collected.pt')
 
     def do_generate():
+        if not config.generation.n_synthetic: return dict(iterations=0)           # real images only: no GAN to train
         r = train_generator(T, collected, out_dir=out/'gan', resume=True, seed=config.seed, device=device, progress=progress,
                             callbacks=cbs('generate'), **_gan_kwargs(config))
         h = r['history']
@@ -358,6 +371,7 @@ def run(config:HiDFDConfig, # every hyper-parameter
     if stage('generate', do_generate): return m.data
 
     def do_synthesize():
+        if not config.generation.n_synthetic: return dict(n=0)
         syn = synthesize(load_generator(out/'gan', device=device), config.generation.n_synthetic, collected.info, seed=config.seed, device=device)
         save_synthetic(syn, out/'synthetic.pt')
         test = _test_split(config, info)
@@ -373,7 +387,7 @@ def run(config:HiDFDConfig, # every hyper-parameter
     def do_distill():
         s = asdict(config.distill)
         arch, repeat = s.pop('student'), s.pop('repeat')
-        syn = load_synthetic(out/'synthetic.pt')
+        syn = load_synthetic(out/'synthetic.pt') if config.generation.n_synthetic else None
         seed_everything(config.seed)
         r = distill(T, get_model(arch, info.num_classes, info.channels), inflate(collected, syn, repeat), out_dir=out/'distill',
                     resume=True, seed=config.seed, device=device, progress=progress, callbacks=cbs('distill'), **s)
@@ -381,7 +395,7 @@ def run(config:HiDFDConfig, # every hyper-parameter
         h = r['history']
         return dict(epochs=len(h), train_acc=h[-1]['train_acc'], train_loss=h[-1]['train_loss'],
                     images_per_s=sum(x['images_per_s'] for x in h) / len(h), train_time_s=sum(x['time'] for x in h),
-                    images_per_epoch=len(collected) * repeat + len(syn))
+                    images_per_epoch=len(collected) * repeat + config.generation.n_synthetic)
     if stage('distill', do_distill): return m.data
 
     def do_evaluate():
@@ -426,7 +440,7 @@ def write_report(out_dir:str|Path # a run folder
     atomic_save(md.encode(), out/'report.md')
     return rep
 
-# %% ../nbs/09_pipeline.ipynb #2a065a66
+# %% ../nbs/09_pipeline.ipynb #3ababe57
 def _config_text(config:HiDFDConfig)->str:
     import tempfile
     with tempfile.TemporaryDirectory() as d: return save_config(config, Path(d)/'c.toml').read_text()
@@ -443,7 +457,8 @@ def _datasets_here()->list:
 def _cmd_run(a):
     config = preset(a.preset) if a.preset else load_config(a.config)
     config = update_config(config, a.set)
-    out = Path(a.out or Path('runs')/(a.preset or Path(a.config).stem))
+    here = a.config and (Path(a.config).parent/'manifest.json').exists()          # the config.toml of a run folder resumes that folder
+    out = Path(a.out or (Path(a.config).parent if here else Path('runs')/(a.preset or Path(a.config).stem)))
     rep = run(config, out, until=a.until, device=a.device)
     if a.until == 'evaluate': print((out/'report.md').read_text())
     print(f"Run folder: {out}" + (f"; the student is in {out/'student'}" if a.until == 'evaluate' else ''))

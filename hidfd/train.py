@@ -63,6 +63,8 @@ def load_model(path:str|Path, # a checkpoint written by `fit` for a zoo model
               )->nn.Module:
     "Rebuild the zoo model a checkpoint holds, with its weights, in eval mode; `model.meta` is the checkpoint's meta."
     ck = load_checkpoint(path)
+    if 'meta' not in ck or 'model' not in ck:
+        raise ValueError(f"{str(path)!r} is not a model checkpoint written by `fit` or `hidfd_train_teacher`.")
     m = ck['meta']
     model = get_model(m['arch'], m['num_classes'], m['in_channels'])
     model.load_state_dict(ck['model'])
@@ -86,7 +88,8 @@ def _optimizer(opt, params, lr, momentum, wd):
 def _scheduler(sched, opt, epochs, milestones, gamma):
     check_name(sched, ('cosine', 'step', 'constant'), 'schedule')
     if sched == 'cosine': return torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=epochs)
-    if sched == 'step': return torch.optim.lr_scheduler.MultiStepLR(opt, milestones or [int(epochs*f) for f in (0.5, 0.75)], gamma)
+    if milestones is None: milestones = [int(epochs*f) for f in (0.5, 0.75)]
+    if sched == 'step': return torch.optim.lr_scheduler.MultiStepLR(opt, milestones, gamma)
     return torch.optim.lr_scheduler.LambdaLR(opt, lambda e: 1.0)
 
 # %% ../nbs/03_train.ipynb #9d4b47a0
@@ -180,7 +183,7 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
                 best = row['valid_acc']
                 atomic_save(dict(model=ck['model'], epoch=epoch, history=history, meta=ck_meta), out/'best.pt')
             atomic_save(ck, out/'latest.pt')
-            (out/'history.jsonl').write_text(''.join(json.dumps(r) + '\n' for r in history))
+            atomic_save(''.join(json.dumps(r) + '\n' for r in history).encode(), out/'history.jsonl')
         if progress:
             tqdm.write(' '.join(f'{k}={v:.4g}' if isinstance(v, float) else f'{k}={v}' for k, v in row.items()))
         for cb in callbacks: cb(epoch, row, model)
