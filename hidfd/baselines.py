@@ -13,7 +13,7 @@ from .data import DatasetInfo, ImageSet
 from .gan import to_teacher_input
 from .models import check_input
 from .train import fit
-from .distill import distill, inflate, kd_loss
+from .distill import distill, inflate, kd_loss, paper_milestones
 
 # %% auto #0
 __all__ = ['kd_student_loss', 'collection_only', 'DAFLGenerator', 'dafl_generator_loss', 'train_dafl']
@@ -46,9 +46,8 @@ def collection_only(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
         return distill(teacher, student, data, epochs=epochs, bs=bs, lr=lr, wd=wd, temperature=temperature, **kw)
     if method != 'kd': raise ValueError(f"Unknown method {method!r}; choose 'kd' or 'classifier_sharing'.")
     device = default_device(kwargs.pop('device', None))
-    ms = [round(epochs * m / 240) for m in (150, 180, 210)]
     history = fit(student, data, kwargs.pop('valid_data', None), epochs=epochs, bs=bs, lr=lr or 0.05, wd=wd, sched='step',
-                  milestones=ms, device=device, loss_fn=kd_student_loss(teacher.to(device), temperature),
+                  milestones=paper_milestones(epochs), device=device, loss_fn=kd_student_loss(teacher.to(device), temperature),
                   meta=dict(method='collection-kd', temperature=temperature), **kwargs)
     return dict(model=student.eval(), history=history)
 
@@ -110,7 +109,7 @@ def train_dafl(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
     G, student = DAFLGenerator(info.channels, info.size).to(device), student.to(device)
     opt_g = torch.optim.Adam(G.parameters(), lr_g)
     opt_s = torch.optim.SGD(student.parameters(), lr_s, momentum=0.9, weight_decay=wd)
-    sched = torch.optim.lr_scheduler.MultiStepLR(opt_s, [round(iterations * m / 240) for m in (150, 180, 210)], 0.1)
+    sched = torch.optim.lr_scheduler.MultiStepLR(opt_s, paper_milestones(iterations), 0.1)
     history, start = [], 0
     if out is not None and resume and (out/'dafl_latest.pt').exists():
         ck = torch.load(out/'dafl_latest.pt', map_location=device, weights_only=True)

@@ -15,7 +15,7 @@ from .train import fit
 
 # %% auto #0
 __all__ = ['inflate', 'projector', 'shrink_to', 'StudentFeatures', 'ClassifierSharingStudent', 'align_features', 'kd_loss',
-           'classifier_sharing_loss', 'distill', 'DeployedStudent', 'save_student', 'load_student',
+           'classifier_sharing_loss', 'paper_milestones', 'distill', 'DeployedStudent', 'save_student', 'load_student',
            'export_torchscript', 'export_onnx']
 
 # %% ../nbs/07_distill.ipynb #1a2837d1
@@ -127,6 +127,11 @@ def classifier_sharing_loss(teacher:nn.Module, # the frozen teacher, a `FeatureM
     return loss_fn
 
 # %% ../nbs/07_distill.ipynb #f42a7675
+def paper_milestones(epochs:int # the length of training, in epochs (or steps)
+                    )->list:
+    "The paper's learning-rate drops (epochs 150, 180 and 210 of 240) at the same fractions of `epochs`."
+    return [round(epochs * m / 240) for m in (150, 180, 210)]
+
 def distill(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
             student:nn.Module, # the student (a `FeatureModel`, wrapped here) or a `ClassifierSharingStudent`
             data:ImageSet, # the training set, usually `inflate(collected, synthetic)`
@@ -155,7 +160,7 @@ def distill(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
         student = ClassifierSharingStudent(student, teacher, hw)
     model = student.to(device)
     lr = lr or (0.01 if model.student_arch.startswith('mobilenet') else 0.05)
-    ms = [round(epochs * m / 240) for m in (150, 180, 210)] if milestones is None else list(milestones)
+    ms = paper_milestones(epochs) if milestones is None else list(milestones)
     loss_fn = classifier_sharing_loss(teacher.to(device), feature_weight, kd_weight, ce_weight, temperature)
     meta = dict(method='classifier-sharing', student_arch=model.student_arch, teacher_arch=getattr(teacher, 'arch', type(teacher).__name__),
                 feature_weight=feature_weight, kd_weight=kd_weight, ce_weight=ce_weight, temperature=temperature)
