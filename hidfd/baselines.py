@@ -8,7 +8,7 @@ import json, math, time
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm import tqdm
-from .core import atomic_save, default_device, ensure_writable, seed_everything
+from .core import atomic_save, check_name, default_device, ensure_writable, seed_everything
 from .data import DatasetInfo, ImageSet
 from .gan import to_teacher_input
 from .models import check_input
@@ -16,7 +16,7 @@ from .train import fit
 from .distill import distill, inflate, kd_loss, paper_milestones
 
 # %% auto #0
-__all__ = ['kd_student_loss', 'collection_only', 'DAFLGenerator', 'dafl_generator_loss', 'train_dafl']
+__all__ = ['kd_student_loss', 'kd_distill', 'collection_only', 'DAFLGenerator', 'dafl_generator_loss', 'train_dafl']
 
 # %% ../nbs/08_baselines.ipynb #aec79365
 def kd_student_loss(teacher:nn.Module, # the frozen teacher
@@ -30,6 +30,20 @@ def kd_student_loss(teacher:nn.Module, # the frozen teacher
         return kd_loss(logits.float(), t.float(), temperature), logits
     return loss_fn
 
+def kd_distill(teacher:nn.Module, # the frozen teacher
+               student:nn.Module, # the student, a `FeatureModel` with its own classifier
+               data:ImageSet, # the training set, e.g. `inflate(collected)` or `inflate(collected, synthetic)`
+               epochs:int=240, bs:int=64, lr:float|None=None, wd:float=5e-4, # HiDFD's distillation schedule (lr default 0.05)
+               temperature:float=4., # KD temperature
+               **kwargs # passed on to `fit` (valid_data, out_dir, resume, seed, device, progress, callbacks)
+              )->dict:
+    "Hinton KD of `teacher` into `student` on `data`, on HiDFD's schedule; return `dict(model=..., history=rows)`."
+    device = default_device(kwargs.pop('device', None))
+    history = fit(student, data, kwargs.pop('valid_data', None), epochs=epochs, bs=bs, lr=lr or 0.05, wd=wd, sched='step',
+                  milestones=paper_milestones(epochs), device=device, loss_fn=kd_student_loss(teacher.to(device), temperature),
+                  meta=dict(method='kd', temperature=temperature), **kwargs)
+    return dict(model=student.eval(), history=history)
+
 def collection_only(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
                     student:nn.Module, # the student, a `FeatureModel` from the zoo
                     collected:ImageSet, # the collected images with the teacher's pseudo-labels
@@ -40,16 +54,12 @@ def collection_only(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
                     **kwargs # passed on to `fit` (out_dir, resume, seed, device, progress, callbacks, valid_data)
                    )->dict:
     "Distil `teacher` into `student` from the collected images alone; return `dict(model=..., history=rows)`."
+    check_name(method, ('kd', 'classifier_sharing'), 'method')
     data = inflate(collected, None, repeat)
-    if method == 'classifier_sharing':
-        kw = {('valid' if k == 'valid_data' else k): v for k, v in kwargs.items()}
-        return distill(teacher, student, data, epochs=epochs, bs=bs, lr=lr, wd=wd, temperature=temperature, **kw)
-    if method != 'kd': raise ValueError(f"Unknown method {method!r}; choose 'kd' or 'classifier_sharing'.")
-    device = default_device(kwargs.pop('device', None))
-    history = fit(student, data, kwargs.pop('valid_data', None), epochs=epochs, bs=bs, lr=lr or 0.05, wd=wd, sched='step',
-                  milestones=paper_milestones(epochs), device=device, loss_fn=kd_student_loss(teacher.to(device), temperature),
-                  meta=dict(method='collection-kd', temperature=temperature), **kwargs)
-    return dict(model=student.eval(), history=history)
+    if method == 'kd': return kd_distill(teacher, student, data, epochs, bs, lr, wd, temperature, **kwargs)
+    kw = {('valid' if k == 'valid_data' else k): v for k, v in kwargs.items()}
+    return distill(teacher, student, data, epochs=epochs, bs=bs, lr=lr, wd=wd, temperature=temperature, **kw)
+
 
 # %% ../nbs/08_baselines.ipynb #da7d1d31
 class DAFLGenerator(nn.Module):
