@@ -483,6 +483,18 @@ def _cmd_synth(a):
     if a.png: export_png(syn, a.png)
     print(f"{a.n:,} synthetic images ({G.info.num_classes} balanced classes) written to {a.out}" + (f" and as PNG files under {a.png}" if a.png else ''))
 
+def _cmd_bench(a):
+    from hidfd.bench import bench_cells, bench_config, cell_name, run_bench, summarize
+    if a.list:
+        b = bench_config(a.name)
+        s = summarize(b, a.results)
+        missing = set(s['missing'])
+        lock = lambda c: (Path(a.results)/'cells'/(cell_name(c).replace('/', '-') + '.lock')).exists()
+        for c in bench_cells(b): print(f"{cell_name(c):32} {'done' if cell_name(c) not in missing else 'running' if lock(c) else 'to run'}")
+        return
+    s = run_bench(a.name, a.runs, a.results, a.cell or None, a.rerun, a.workers, a.device, progress=a.workers == 1)
+    print((Path(a.results)/'summary.md').read_text())
+
 def _cmd_info(a):
     if a.preset: return print(_config_text(preset(a.preset)), end='')
     print('presets: ' + ', '.join(PRESETS))
@@ -493,7 +505,7 @@ def _cmd_info(a):
 
 def main(argv:list|None=None # the arguments (default: the command line's)
         ):
-    "The `hidfd` command: `run`, `eval`, `synth` and `info`."
+    "The `hidfd` command: `run`, `eval`, `synth`, `bench` and `info`."
     import argparse
     p = argparse.ArgumentParser(prog='hidfd', description='Hybrid data-free knowledge distillation: a compact student from a teacher and a few real images.')
     sub = p.add_subparsers(dest='command', required=True)
@@ -517,11 +529,20 @@ def main(argv:list|None=None # the arguments (default: the command line's)
     s.add_argument('--png', help='also write PNG files into this folder, one sub-folder per class')
     s.add_argument('--seed', type=int, default=0)
     s.add_argument('--device')
+    b = sub.add_parser('bench', help='run (or resume) a benchmark grid of methods x collected budgets x seeds')
+    b.add_argument('name', nargs='?', default='fashion_mnist_cpu', help='a grid from hidfd.bench.BENCHES (default: fashion_mnist_cpu)')
+    b.add_argument('--cell', nargs='*', default=[], metavar='METHOD/BUDGET/SEED', help='only these cells, e.g. hidfd/600/0')
+    b.add_argument('--rerun', action='store_true', help='forget the named cells and compute them again')
+    b.add_argument('--workers', type=int, default=1, help='processes sharing the grid (2 suits a 2-core CPU)')
+    b.add_argument('--runs', default='bench/runs', help='checkpoints of the cells')
+    b.add_argument('--results', default='bench/results/grid', help='results, summary.json and summary.md')
+    b.add_argument('--list', action='store_true', help='list the cells and whether each is done')
+    b.add_argument('--device')
     i = sub.add_parser('info', help='presets, models and datasets; with --preset, that preset as a TOML config')
     i.add_argument('--preset')
     a = p.parse_args(argv)
-    try: dict(run=_cmd_run, eval=_cmd_eval, synth=_cmd_synth, info=_cmd_info)[a.command](a)
-    except (ValueError, TypeError, FileNotFoundError, FileExistsError, PermissionError, FloatingPointError, ImportError) as err:
+    try: dict(run=_cmd_run, eval=_cmd_eval, synth=_cmd_synth, bench=_cmd_bench, info=_cmd_info)[a.command](a)
+    except (ValueError, TypeError, FileNotFoundError, FileExistsError, PermissionError, FloatingPointError, ImportError, RuntimeError) as err:
         raise SystemExit(f"error: {err}")
     except KeyboardInterrupt:
         raise SystemExit("interrupted; run the same command again to resume where it stopped.")
