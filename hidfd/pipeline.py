@@ -485,6 +485,7 @@ def _cmd_synth(a):
 
 def _cmd_bench(a):
     from hidfd.bench import bench_cells, bench_config, cell_name, run_bench, summarize
+    a.results = a.results or f'bench/results/{a.name}'
     if a.list:
         b = bench_config(a.name)
         s = summarize(b, a.results)
@@ -535,7 +536,7 @@ def main(argv:list|None=None # the arguments (default: the command line's)
     b.add_argument('--rerun', action='store_true', help='forget the named cells and compute them again')
     b.add_argument('--workers', type=int, default=1, help='processes sharing the grid (2 suits a 2-core CPU)')
     b.add_argument('--runs', default='bench/runs', help='checkpoints of the cells')
-    b.add_argument('--results', default='bench/results/grid', help='results, summary.json and summary.md')
+    b.add_argument('--results', help='results, summary.json and summary.md (default: bench/results/NAME)')
     b.add_argument('--list', action='store_true', help='list the cells and whether each is done')
     b.add_argument('--device')
     i = sub.add_parser('info', help='presets, models and datasets; with --preset, that preset as a TOML config')
