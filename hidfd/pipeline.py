@@ -484,14 +484,13 @@ def _cmd_synth(a):
     print(f"{a.n:,} synthetic images ({G.info.num_classes} balanced classes) written to {a.out}" + (f" and as PNG files under {a.png}" if a.png else ''))
 
 def _cmd_bench(a):
-    from hidfd.bench import bench_cells, bench_config, cell_name, run_bench, summarize
+    from hidfd.bench import _cell_dir, _current, bench_cells, bench_config, cell_name, is_held, run_bench
     a.results = a.results or f'bench/results/{a.name}'
     if a.list:
         b = bench_config(a.name)
-        s = summarize(b, a.results)
-        missing = set(s['missing'])
-        lock = lambda c: (Path(a.results)/'cells'/(cell_name(c).replace('/', '-') + '.lock')).exists()
-        for c in bench_cells(b): print(f"{cell_name(c):32} {'done' if cell_name(c) not in missing else 'running' if lock(c) else 'to run'}")
+        for c in bench_cells(b):
+            state = 'done' if _current(b, c, Path(a.results)) else 'running' if is_held(_cell_dir(a.runs, b, c)/'cell.lock') else 'to run'
+            print(f"{cell_name(c):32} {state}")
         return
     s = run_bench(a.name, a.runs, a.results, a.cell or None, a.rerun, a.workers, a.device, progress=a.workers == 1)
     print((Path(a.results)/'summary.md').read_text())
