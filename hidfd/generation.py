@@ -94,7 +94,7 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
                     out_dir:str|Path|None=None, # folder for checkpoints, history and sample grids
                     resume:bool=False, # continue from `out_dir/gan_latest.pt`
                     checkpoint_every:int=500, # iterations between checkpoints and sample grids
-                    log_every:int=50, # iterations between history rows
+                    log_every:int|None=None, # iterations between history rows (default: the largest divisor of `checkpoint_every` up to 50)
                     seed:int=0, # seed of initialisation and sampling
                     device=None, # where to train
                     progress:bool=True, # show a progress bar
@@ -105,7 +105,8 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
     num_classes = info.num_classes
     _check(teacher, collected, bs, num_classes)
     iterations = iterations or epochs * math.ceil(len(collected) / bs)
-    if log_every > checkpoint_every or checkpoint_every % log_every: raise ValueError("checkpoint_every must be a multiple of log_every.")
+    log_every = log_every or math.gcd(50, checkpoint_every)
+    if log_every > checkpoint_every or checkpoint_every % log_every: raise ValueError(f"checkpoint_every ({checkpoint_every}) must be a multiple of log_every ({log_every}).")
     out = ensure_writable(out_dir) if out_dir is not None else None
     if out is not None and (out/'gan_latest.pt').exists() and not resume:
         raise FileExistsError(f"{str(out)!r} already holds a GAN run; pass resume=True to continue it, or choose another out_dir.")
