@@ -484,13 +484,11 @@ def _cmd_synth(a):
     print(f"{a.n:,} synthetic images ({G.info.num_classes} balanced classes) written to {a.out}" + (f" and as PNG files under {a.png}" if a.png else ''))
 
 def _cmd_bench(a):
-    from hidfd.bench import _cell_dir, _current, bench_cells, bench_config, cell_name, is_held, run_bench
+    from hidfd.bench import bench_cells, bench_config, cell_name, cell_status, run_bench
     a.results = a.results or f'bench/results/{a.name}'
     if a.list:
         b = bench_config(a.name)
-        for c in bench_cells(b):
-            state = 'done' if _current(b, c, Path(a.results)) else 'running' if is_held(_cell_dir(a.runs, b, c)/'cell.lock') else 'to run'
-            print(f"{cell_name(c):32} {state}")
+        for c in bench_cells(b): print(f"{cell_name(c):32} {cell_status(b, c, a.runs, a.results)}")
         return
     s = run_bench(a.name, a.runs, a.results, a.cell or None, a.rerun, a.workers, a.device, progress=a.workers == 1)
     print((Path(a.results)/'summary.md').read_text())
