@@ -1,29 +1,99 @@
-"""Offline docs check: process the notebooks as `nbdev_docs` would, render every page to HTML with nbconvert,
-and fail on any cell error. Quarto is not needed; pages land in _site/ (open them in a browser to look)."""
-import json, shutil, subprocess, sys
+"""Offline docs check: process the notebooks as `nbdev_docs` would, render every page to HTML with nbconvert under the names
+Quarto gives them (`tutorials/01_quick_start.ipynb` -> `tutorials/quick_start.html`), add the sidebar of `nbs/sidebar.yml`, and
+fail on any cell error, a notebook missing from the sidebar, or a link between pages that leads nowhere.
+Quarto is not needed; pages land in _site/ (open _site/index.html in a browser; scripts/check_pages.py does so headless)."""
+import html, json, os, re, shutil, subprocess, sys
 from pathlib import Path
+import yaml
 import nbdev.doclinks
 from nbdev.config import get_config
-from nbdev.quarto import refresh_quarto_yml, nbdev_sidebar
+from nbdev.quarto import refresh_quarto_yml
 from nbdev.serve import proc_nbs
 
 cfg = get_config()
-root, site = cfg.config_path, cfg.config_path/'_site'
-refresh_quarto_yml()
-nbdev.doclinks._build_modidx()
-nbdev_sidebar.__wrapped__(path=cfg.nbs_path)
-proc_nbs(cfg.nbs_path, n_workers=1, force=True)
-shutil.rmtree(site, ignore_errors=True)
-problems, pages = [], 0
-for nb in sorted((root/'_proc').rglob('*.ipynb')):
-    d = json.loads(nb.read_text())
-    d.get('metadata', {}).pop('execution', None)   # nbconvert rejects this key
-    nb.write_text(json.dumps(d))
-    errs = [o for c in d['cells'] for o in c.get('outputs', []) if o.get('output_type') == 'error']
-    if errs: problems.append(f"{nb.relative_to(root)}: {errs[0].get('ename')}: {errs[0].get('evalue')}")
-    out = site/nb.parent.relative_to(root/'_proc')
-    r = subprocess.run([sys.executable, '-m', 'nbconvert', '--to', 'html', '--output-dir', str(out), str(nb)], capture_output=True, text=True)
-    if r.returncode: problems.append(f"{nb.relative_to(root)}: nbconvert failed: {r.stderr.strip().splitlines()[-1]}")
-    else: pages += 1
-print(f"{pages} pages rendered in {site}")
-if problems: sys.exit('\n'.join(problems))
+root, nbs, site = cfg.config_path, cfg.nbs_path, cfg.config_path/'_site'
+
+def page_name(nb):
+    "Where Quarto puts notebook `nb` (a path relative to nbs/): the number prefix goes, `.ipynb` becomes `.html`."
+    nb = Path(nb)
+    return (nb.parent/re.sub(r'^\d+_', '', nb.stem)).with_suffix('.html').as_posix()
+
+def sidebar_sections(path=nbs/'sidebar.yml'):
+    "The sidebar as [(section title or None, [notebook paths])]."
+    res = []
+    for item in yaml.safe_load(path.read_text())['website']['sidebar']['contents']:
+        if isinstance(item, dict) and 'section' in item: res.append((item['section'], list(item['contents'])))
+        else: res.append((None, [item['href'] if isinstance(item, dict) else item]))
+    return res
+
+notebooks = sorted(p.relative_to(nbs).as_posix() for p in nbs.rglob('*.ipynb') if not any(s.startswith(('.', '_')) for s in p.relative_to(nbs).parts))
+
+def title(nb):
+    "A notebook's title: its first level-1 heading."
+    cells = json.loads((nbs/nb).read_text())['cells']
+    for c in cells:
+        m = re.search(r'^# (.+)$', ''.join(c['source']), re.M) if c['cell_type'] == 'markdown' else None
+        if m: return m.group(1).strip()
+    return Path(nb).stem
+
+def sidebar_html(current):
+    "The sidebar for the page of notebook `current`, with links relative to that page."
+    up = '../' * current.count('/')
+    texts = {i['href']: i.get('text') for i in yaml.safe_load((nbs/'sidebar.yml').read_text())['website']['sidebar']['contents'] if isinstance(i, dict) and 'href' in i}
+    out = ['<nav class="hidfd-sidebar"><ul>']
+    for section, items in sidebar_sections():
+        if section: out.append(f'<li class="section">{html.escape(section)}<ul>')
+        for nb in items:
+            if nb not in notebooks: continue
+            cls = ' class="current"' if nb == current else ''
+            out.append(f'<li><a{cls} href="{up}{page_name(nb)}">{html.escape(texts.get(nb) or title(nb))}</a></li>')
+        if section: out.append('</ul></li>')
+    out.append('</ul></nav>')
+    return ''.join(out)
+
+STYLE = ('<style>.hidfd-sidebar{position:fixed;top:0;left:0;width:230px;height:100%;overflow:auto;padding:1em;font:14px sans-serif;'
+         'background:#f7f7f7;border-right:1px solid #ddd;box-sizing:border-box}.hidfd-sidebar ul{list-style:none;padding-left:.6em}'
+         '.hidfd-sidebar .section{font-weight:bold;margin-top:.8em}.hidfd-sidebar .section li{font-weight:normal}'
+         '.hidfd-sidebar a.current{font-weight:bold}body{margin-left:240px!important}</style>')
+
+def main():
+    problems = []
+    listed = [nb for _, nbs_ in sidebar_sections() for nb in nbs_]
+    for nb in sorted(set(notebooks) - set(listed)): problems.append(f"{nb} is not in nbs/sidebar.yml: add it to the section it belongs to.")
+    for nb in sorted(set(listed) - set(notebooks)): problems.append(f"nbs/sidebar.yml lists {nb}, which does not exist: remove or rename it.")
+    for nb in sorted({nb for nb in listed if listed.count(nb) > 1}): problems.append(f"nbs/sidebar.yml lists {nb} more than once.")
+
+    refresh_quarto_yml()
+    nbdev.doclinks._build_modidx()
+    proc_nbs(nbs, n_workers=1, force=True)
+    shutil.rmtree(site, ignore_errors=True)
+    pages = 0
+    for nb in notebooks:
+        proc = root/'_proc'/nb
+        d = json.loads(proc.read_text())
+        d.get('metadata', {}).pop('execution', None)   # nbconvert rejects this key
+        for c in d['cells'][:1]:   # Quarto's front matter becomes the page's title and summary, as Quarto shows them
+            fm = yaml.safe_load(''.join(c['source']).strip().strip('-')) if c['cell_type'] == 'raw' and ''.join(c['source']).startswith('---') else None
+            if isinstance(fm, dict) and 'title' in fm:
+                c.update(cell_type='markdown', source=f"# {fm['title']}" + (f"\n\n> {fm['description']}" if fm.get('description') else ''))
+        proc.write_text(json.dumps(d))
+        errs = [o for c in d['cells'] for o in c.get('outputs', []) if o.get('output_type') == 'error']
+        if errs: problems.append(f"{nb}: a stored output is an error: {errs[0].get('ename')}: {errs[0].get('evalue')}")
+        dest = site/page_name(nb)
+        r = subprocess.run([sys.executable, '-m', 'nbconvert', '--to', 'html', '--output-dir', str(dest.parent), '--output', dest.stem, str(proc)],
+                           capture_output=True, text=True)
+        if r.returncode: problems.append(f"{nb}: nbconvert failed: {r.stderr.strip().splitlines()[-1]}"); continue
+        page = dest.read_text()
+        page = page.replace('</head>', STYLE + '</head>', 1)
+        page = re.sub(r'(<body[^>]*>)', lambda m: m.group(1) + sidebar_html(nb), page, count=1)
+        dest.write_text(page)
+        pages += 1
+
+    for page in sorted(site.rglob('*.html')):   # links between pages: relative .html links must lead to a page
+        for href in re.findall(r'href="([^"#:?]+\.html)(?:#[^"]*)?"', page.read_text()):
+            if not (page.parent/href).resolve().is_file():
+                problems.append(f"{page.relative_to(site)} links to {href}, which is not a page of the site.")
+    print(f"{pages} pages rendered in {site}, with the sidebar of nbs/sidebar.yml")
+    if problems: sys.exit('\n'.join(dict.fromkeys(problems)))
+
+if __name__ == '__main__': main()

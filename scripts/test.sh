@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: notebooks clean, library in sync, every notebook's tests, and the offline docs build.
+# The whole test suite: notebooks clean, library in sync, every notebook's tests, the offline docs build, and the rendered pages
+# opened in headless Chromium (installed here as root when missing; screenshots land in checks/pages/).
 # Extra arguments go to nbdev_test, e.g. `bash scripts/test.sh --flags slow` also runs the long cells.
 source "$(dirname "$0")/setup.sh"
 set +e
@@ -23,7 +24,12 @@ check "README.md is generated from nbs/index.ipynb" same_after README.md bash sc
 for nb in $(find nbs -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' -not -path '*/_proc/*' | sort); do
   check "nbdev_test $nb" nbdev_test --path "$nb" "$@"
 done
-check "offline docs build (nbdev_proc_nbs + nbconvert, no cell errors)" .venv/bin/python scripts/check_docs.py
+check "offline docs build (nbdev_proc_nbs + nbconvert, no cell errors, sidebar complete, links lead to pages)" .venv/bin/python scripts/check_docs.py
+if [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+  echo "[test] installing Chromium (Debian package chromium) for the page check" >&2
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1
+fi
+check "rendered pages open in headless Chromium with their figures and tables" .venv/bin/python scripts/check_pages.py
 echo
 [ $failed -eq 0 ] || printf 'failed: %s\n' "${failures[@]}"
 echo "$passed passed, $failed failed"

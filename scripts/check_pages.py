@@ -1,0 +1,76 @@
+"""Open every page of the rendered site (_site/, made by scripts/check_docs.py) in headless Chromium and check that the browser
+shows what the notebooks hold: each figure decoded (no broken image), each table there, the sidebar there. A screenshot of each
+page goes to checks/pages/ (not committed) to look at. Needs Chromium (Debian package `chromium`; set CHROMIUM to use another)."""
+import json, os, re, shutil, subprocess, sys, tempfile
+from pathlib import Path
+
+root = Path(__file__).resolve().parent.parent
+site, proc, shots = root/'_site', root/'_proc', root/'checks'/'pages'
+# Pages whose figures and tables are the point of them: fewer than this means their stored outputs were lost.
+MINIMUM = {'index.html': dict(tables=3), 'benchmarks.html': dict(images=4, tables=3),
+           'tutorials/quick_start.html': dict(images=5, tables=2), 'tutorials/results.html': dict(images=2, tables=3)}
+FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+         '--disable-component-update', '--hide-scrollbars', '--virtual-time-budget=5000']
+PROBE = """<script>window.addEventListener('load', () => {
+  const imgs = [...document.images].filter(i => !i.closest('.hidfd-sidebar'));
+  const r = {images: imgs.filter(i => i.complete && i.naturalWidth > 0).length,
+             broken: imgs.filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src.slice(0, 60)),
+             tables: document.querySelectorAll('table').length, sidebar: document.querySelectorAll('.hidfd-sidebar a').length};
+  const pre = document.createElement('pre'); pre.id = 'hidfd-probe'; pre.textContent = JSON.stringify(r); document.body.appendChild(pre);
+});</script>"""
+
+def browser():
+    "The Chromium to use, or a clear exit."
+    exe = os.environ.get('CHROMIUM') or shutil.which('chromium') or shutil.which('chromium-browser') or shutil.which('google-chrome')
+    if not exe: sys.exit("Chromium is not installed: install the Debian package `chromium` (scripts/setup.sh does so as root) or set CHROMIUM to a Chrome binary.")
+    return exe
+
+def expected(page):
+    "Figures and tables the page's notebook holds in its stored outputs and markdown."
+    nb = json.loads(next(p for p in proc.rglob('*.ipynb') if re.sub(r'^\d+_', '', p.stem) == page.stem and
+                         p.parent.relative_to(proc) == page.parent.relative_to(site)).read_text())
+    images = tables = 0
+    for c in nb['cells']:
+        texts = [''.join(c['source'])] if c['cell_type'] == 'markdown' else []
+        for o in c.get('outputs', []):
+            data = o.get('data', {})
+            images += any(k.startswith('image/') for k in data)
+            texts += [''.join(data.get('text/markdown', '')), ''.join(data.get('text/html', ''))]
+        tables += sum(sum('|' in l and re.fullmatch(r'[\s|:-]*-{3,}[\s|:-]*', l) is not None for l in t.splitlines()) + t.count('<table')
+                      for t in texts)   # a markdown table has one separator line such as |---|---|
+    return images, tables
+
+def probe(exe, page):
+    "What Chromium shows of `page`: decoded and broken images, tables, sidebar links."
+    html = page.read_text().replace('</body>', PROBE + '</body>', 1)
+    with tempfile.NamedTemporaryFile('w', suffix='.html', dir=page.parent, delete=False) as f: f.write(html)
+    try:
+        r = subprocess.run([exe, *FLAGS, '--dump-dom', Path(f.name).as_uri()], capture_output=True, text=True, timeout=120)
+        m = re.search(r'<pre id="hidfd-probe">(.*?)</pre>', r.stdout, re.S)
+        if not m: return None
+        return json.loads(m.group(1).replace('&quot;', '"').replace('&amp;', '&'))
+    finally: os.unlink(f.name)
+
+def main():
+    if not (site/'index.html').exists(): sys.exit("No rendered site in _site/: run scripts/check_docs.py first.")
+    exe, problems = browser(), []
+    shots.mkdir(parents=True, exist_ok=True)
+    pages = sorted(site.rglob('*.html'))
+    for page in pages:
+        name = page.relative_to(site).as_posix()
+        got = probe(exe, page)
+        if got is None: problems.append(f"{name}: Chromium did not load the page."); continue
+        images, tables = expected(page)
+        need = MINIMUM.get(name, {})
+        if got['broken']: problems.append(f"{name}: {len(got['broken'])} image(s) do not display, e.g. {got['broken'][0]}")
+        if got['images'] < max(images, need.get('images', 0)): problems.append(f"{name}: {got['images']} figures shown, {max(images, need.get('images', 0))} expected.")
+        if got['tables'] < max(tables, need.get('tables', 0)): problems.append(f"{name}: {got['tables']} tables shown, {max(tables, need.get('tables', 0))} expected.")
+        if got['sidebar'] < len(pages): problems.append(f"{name}: the sidebar has {got['sidebar']} links, {len(pages)} expected.")
+        shot = shots/(name.replace('/', '__')[:-5] + '.png')
+        subprocess.run([exe, *FLAGS, '--window-size=1280,2400', f'--screenshot={shot}', page.as_uri()], capture_output=True, timeout=120)
+        if not shot.exists() or shot.stat().st_size < 10_000: problems.append(f"{name}: no screenshot was taken.")
+        print(f"{name}: {got['images']} figures, {got['tables']} tables, {got['sidebar']} sidebar links")
+    print(f"{len(pages)} pages opened in Chromium; screenshots in {shots}")
+    if problems: sys.exit('\n'.join(problems))
+
+if __name__ == '__main__': main()
