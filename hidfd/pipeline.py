@@ -8,6 +8,7 @@ import dataclasses, hashlib, json, sys, time
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 import torch, torch.nn as nn
+import matplotlib.pyplot as plt
 from .core import atomic_save, check_name, default_device, ensure_writable, peak_memory_mb, seed_everything
 from .data import ImageSet, collect, dataset_info, get_dataset, list_datasets, predict
 from .models import as_feature_model, check_input, get_model, list_models
@@ -380,7 +381,7 @@ def run(config:HiDFDConfig, # every hyper-parameter
         hist = [json.loads(l) for l in (out/'gan'/'gan_history.jsonl').read_text().splitlines()]
         rep = generation_report(T, syn, real, hist, device=device)
         figs = ensure_writable(out/'figures')
-        for k, f in rep.pop('figures').items(): f.savefig(figs/f'generation_{k}.png', dpi=80)
+        for k, f in rep.pop('figures').items(): f.savefig(figs/f'generation_{k}.png', dpi=80); plt.close(f)   # closed: not shown again in a notebook
         return {k: rep[k] for k in ('agreement', 'balance_kl', 'frechet_distance', 'intra_class_fd', 'diversity', 'n')}
     if stage('synthesize', do_synthesize): return m.data
 
@@ -404,7 +405,7 @@ def run(config:HiDFDConfig, # every hyper-parameter
         if test is not None:
             ts, st = evaluate(T, test, device=device), evaluate(student.model, test, device=device)
             metrics.update(test_images=len(test), teacher_accuracy=ts['accuracy'], student_accuracy=st['accuracy'])
-        fig = plot_history(out/'distill'); fig.savefig(ensure_writable(out/'figures')/'distill_history.png', dpi=80)
+        fig = plot_history(out/'distill'); fig.savefig(ensure_writable(out/'figures')/'distill_history.png', dpi=80); plt.close(fig)
         return metrics
     stage('evaluate', do_evaluate)
     return write_report(out)
