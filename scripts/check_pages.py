@@ -8,7 +8,7 @@ root = Path(__file__).resolve().parent.parent
 site, proc, shots = root/'_site', root/'_proc', root/'checks'/'pages'
 # Pages whose figures and tables are the point of them: fewer than this means their stored outputs were lost.
 MINIMUM = {'index.html': dict(tables=3), 'benchmarks.html': dict(images=4, tables=3),
-           'tutorials/quick_start.html': dict(images=5, tables=2), 'tutorials/results.html': dict(images=2, tables=3)}
+           'tutorials/quick_start.html': dict(images=5, tables=1), 'tutorials/results.html': dict(images=2, tables=3)}
 FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
          '--disable-component-update', '--hide-scrollbars', '--virtual-time-budget=5000']
 PROBE = """<script>window.addEventListener('load', () => {
