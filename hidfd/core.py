@@ -9,7 +9,8 @@ from pathlib import Path
 import torch
 
 # %% auto #0
-__all__ = ['default_device', 'seed_everything', 'check_name', 'ensure_writable', 'atomic_save', 'hidfd_home', 'peak_memory_mb']
+__all__ = ['default_device', 'seed_everything', 'check_name', 'ensure_writable', 'atomic_save', 'world_size', 'rank', 'is_main',
+           'init_distributed', 'hidfd_home', 'peak_memory_mb']
 
 # %% ../nbs/00_core.ipynb #09dcf365
 def default_device(device:str|torch.device|None=None # a device name, or `None` for CUDA when available, else CPU
@@ -69,6 +70,36 @@ def atomic_save(obj, # what to save: `bytes` are written as they are; tensors, d
         if os.path.exists(tmp): os.remove(tmp)
         raise
     return path
+
+# %% ../nbs/00_core.ipynb #0fc5e716
+def world_size()->int:
+    "How many processes train together: the process group's size, else torchrun's `WORLD_SIZE`, else 1."
+    import torch.distributed as dist
+    if dist.is_available() and dist.is_initialized(): return dist.get_world_size()
+    return int(os.environ.get('WORLD_SIZE', 1))
+
+def rank()->int:
+    "This process's place among them, 0 to `world_size() - 1`."
+    import torch.distributed as dist
+    if dist.is_available() and dist.is_initialized(): return dist.get_rank()
+    return int(os.environ.get('RANK', 0))
+
+def is_main()->bool:
+    "Whether this process is rank 0: the one that writes checkpoints, reports and logs."
+    return rank() == 0
+
+def init_distributed(backend:str|None=None # 'nccl', 'gloo', or `None`: NCCL when CUDA is available, else gloo
+                    )->bool:
+    "Start the process group torchrun's environment describes (once); return whether several processes train together."
+    import torch.distributed as dist
+    if int(os.environ.get('WORLD_SIZE', 1)) <= 1: return False
+    if dist.is_initialized(): return True
+    backend = backend or ('nccl' if torch.cuda.is_available() else 'gloo')
+    if backend == 'nccl' and not dist.is_nccl_available():
+        raise RuntimeError("This torch build has no NCCL, which several GPU processes need; install a CUDA build of torch, or run on CPUs with backend='gloo'.")
+    if backend == 'nccl': torch.cuda.set_device(int(os.environ.get('LOCAL_RANK', 0)))
+    dist.init_process_group(backend)
+    return True
 
 # %% ../nbs/00_core.ipynb #fafbcc61
 def hidfd_home()->Path:

@@ -9,13 +9,17 @@ from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm import tqdm
 from fastcore.script import call_parse
-from .core import atomic_save, check_name, default_device, ensure_writable, hidfd_home, peak_memory_mb, seed_everything
+import torch.distributed as dist
+from torch.nn.parallel import DistributedDataParallel
+from .core import (atomic_save, check_name, default_device, ensure_writable, hidfd_home, init_distributed, is_main, peak_memory_mb,
+                        rank, seed_everything, world_size)
 from .data import ImageSet, augment, batches, dataset_info, get_dataset, normalize, predict
 from .models import check_input, get_model, list_models
 
 # %% auto #0
-__all__ = ['evaluate', 'model_meta', 'load_checkpoint', 'load_model', 'cross_entropy_loss', 'fit', 'plot_history', 'teacher_dir',
-           'train_teacher', 'hidfd_train_teacher']
+__all__ = ['evaluate', 'model_meta', 'load_checkpoint', 'load_model', 'cross_entropy_loss', 'DistributedBatchNorm',
+           'sync_batchnorm', 'swap_batchnorm', 'fit', 'plot_history', 'teacher_dir', 'train_teacher',
+           'hidfd_train_teacher']
 
 # %% ../nbs/03_train.ipynb #d0a58c4f
 def evaluate(model:nn.Module, # a classifier taking normalised images
@@ -93,7 +97,7 @@ def _scheduler(sched, opt, epochs, milestones, gamma):
     return torch.optim.lr_scheduler.LambdaLR(opt, lambda e: 1.0)
 
 # %% ../nbs/03_train.ipynb #9d4b47a0
-def _check_data(model, train_data, bs):
+def _check_data(model, train_data, bs, world=1):
     info = train_data.info
     check_input(model, info.channels, info.size, f'{info.name} images')
     if not train_data.labelled: raise ValueError("The training set has unlabelled images (label -1); label them first, e.g. with `collect`.")
@@ -102,6 +106,56 @@ def _check_data(model, train_data, bs):
         raise ValueError(f"The training labels go up to {top} but the model has {k} outputs; build it with num_classes={top+1}.")
     if len(train_data) < bs:
         raise ValueError(f"The training set has {len(train_data)} images, fewer than one batch of {bs}; lower the batch size.")
+    if bs % world:
+        raise ValueError(f"The batch size {bs} does not split evenly over {world} processes; use a multiple of {world} (bs is the batch of all processes together).")
+
+# %% ../nbs/03_train.ipynb #8d278577
+class _LossStep(nn.Module):
+    "`loss_fn(model, x, y)` as a module: what `DistributedDataParallel` wraps, so it sees the whole step and averages the gradients."
+    def __init__(self, model, loss_fn): super().__init__(); self.model, self.loss_fn = model, loss_fn
+    def forward(self, x, y): return self.loss_fn(self.model, x, y)
+
+class DistributedBatchNorm(nn.modules.batchnorm._BatchNorm):
+    "Batch norm with the statistics of the whole batch across processes, on CPUs (gloo), where torch's `SyncBatchNorm` needs GPUs."
+    def _check_input_dim(self, x):
+        if x.dim() < 2: raise ValueError(f"DistributedBatchNorm expects (N, C, ...) inputs, got {x.dim()} dimensions.")
+    def forward(self, x):
+        if not (self.training and dist.is_available() and dist.is_initialized() and dist.get_world_size() > 1): return super().forward(x)
+        from torch.distributed.nn.functional import all_reduce   # differentiable: gradients flow back to every process
+        C, dims, shape = x.size(1), [0, *range(2, x.dim())], (1, -1, *[1] * (x.dim() - 2))
+        xf = x.float()
+        s = all_reduce(torch.cat([xf.sum(dims), xf.new_tensor([x.numel() / C])]))   # two passes, as exact as one process's
+        n = s[-1]; mean = s[:C] / n
+        var = all_reduce((xf - mean.view(shape)).pow(2).sum(dims)) / n
+        if self.track_running_stats:
+            with torch.no_grad():
+                self.num_batches_tracked.add_(1)
+                m = self.momentum if self.momentum is not None else 1 / self.num_batches_tracked.item()
+                self.running_mean.mul_(1 - m).add_(m * mean); self.running_var.mul_(1 - m).add_(m * var * n / (n - 1))
+        y = (xf - mean.view(shape)) * torch.rsqrt(var.view(shape) + self.eps)
+        if self.affine: y = y * self.weight.view(shape) + self.bias.view(shape)
+        return y.to(x.dtype)
+
+def sync_batchnorm(bn:nn.Module # a batch-norm layer
+                  )->nn.Module:
+    "A layer that computes `bn`'s statistics over all processes (torch's `SyncBatchNorm` on GPUs, `DistributedBatchNorm` on CPUs), sharing `bn`'s parameters and running statistics (the same tensors)."
+    device = next((t.device for t in [*bn.parameters(), *bn.buffers()]), torch.device('cpu'))
+    cls = nn.SyncBatchNorm if device.type == 'cuda' else DistributedBatchNorm
+    s = cls(bn.num_features, bn.eps, bn.momentum, bn.affine, bn.track_running_stats)
+    if bn.affine: s.weight, s.bias = bn.weight, bn.bias
+    if bn.track_running_stats: s.running_mean, s.running_var, s.num_batches_tracked = bn.running_mean, bn.running_var, bn.num_batches_tracked
+    return s.train(bn.training)
+
+def swap_batchnorm(model:nn.Module, # a model whose batch-norm layers to replace, in place
+                   make # `make(bn) -> nn.Module`, e.g. `sync_batchnorm`
+                  ):
+    "Replace every batch-norm layer of `model` by `make(layer)`; return a function that puts the originals back."
+    swapped = [(parent, name, child) for parent in model.modules() for name, child in parent.named_children()
+               if isinstance(child, nn.modules.batchnorm._BatchNorm)]
+    for parent, name, child in swapped: parent.add_module(name, make(child))
+    def restore():
+        for parent, name, child in swapped: parent.add_module(name, child)
+    return restore
 
 # %% ../nbs/03_train.ipynb #2c5c5546
 def fit(model:nn.Module, # the model to train (a `FeatureModel`)
@@ -128,8 +182,9 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
         meta:dict|None=None # extra facts to store in the checkpoints
        )->list:
     "Train `model` on `train_data`; return the metrics history, one dict per epoch."
-    device, info = default_device(device), train_data.info
-    _check_data(model, train_data, bs)
+    init_distributed()   # under torchrun: join the other processes (a no-op in one process)
+    device, info, world, me = default_device(device), train_data.info, world_size(), rank()
+    _check_data(model, train_data, bs, world)
     out = ensure_writable(out_dir) if out_dir is not None else None
     if out is not None and (out/'latest.pt').exists() and not resume:
         raise FileExistsError(f"{str(out)!r} already holds a training run; pass resume=True to continue it, or choose another out_dir.")
@@ -144,6 +199,11 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
         optimizer.load_state_dict(ck['optimizer']); scheduler.load_state_dict(ck['scheduler'])
         history, start = ck['history'], ck['epoch'] + 1
     best = max((r.get('valid_acc', -1) for r in history), default=-1)
+    step, restore_bn = _LossStep(model, loss_fn), lambda: None
+    if world > 1:   # every process sees bs/world images of each batch; batch-norm statistics and gradients are those of the whole batch
+        restore_bn = swap_batchnorm(model, sync_batchnorm)
+        step = DistributedDataParallel(step, device_ids=[device.index or torch.cuda.current_device()] if device.type == 'cuda' else None)
+    show = progress and is_main()
     for epoch in range(start, epochs):
         seed_everything(seed * 100_003 + epoch)
         g = torch.Generator().manual_seed(seed * 100_003 + epoch)
@@ -152,18 +212,22 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
         loss_sum, correct = torch.zeros((), device=device), torch.zeros((), device=device)
         nb = len(train_data) // bs
         bar = tqdm(batches(train_data, bs, shuffle=True, generator=g, drop_last=True, device=device), total=nb,
-                   desc=f'epoch {epoch+1}/{epochs}', disable=not progress, leave=False)
+                   desc=f'epoch {epoch+1}/{epochs}', disable=not show, leave=False)
         for i, (xb, yb) in enumerate(bar):
             if augment_data: xb = augment(xb, flip=info.hflip, generator=g)
+            if world > 1: xb, yb = xb.chunk(world)[me], yb.chunk(world)[me]   # this process's share of the batch
             x = normalize(xb, info)
             with torch.autocast(device.type, torch.bfloat16, enabled=device.type == 'cuda'):
-                loss, logits = loss_fn(model, x, yb)
+                loss, logits = step(x, yb)
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             optimizer.step()
             loss_sum += loss.detach() * len(yb); correct += (logits.argmax(1) == yb).sum(); n_seen += len(yb)
-            if progress and i % 20 == 0: bar.set_postfix(loss=f'{loss_sum.item()/n_seen:.3f}')
+            if show and i % 20 == 0: bar.set_postfix(loss=f'{loss_sum.item()/n_seen:.3f}')
         bar.close()
+        totals = torch.stack([loss_sum, correct.float(), torch.tensor(float(n_seen), device=device)])
+        if world > 1: dist.all_reduce(totals)   # the one synchronisation of the epoch: the whole batch's metrics
+        loss_sum, correct, n_seen = totals[0], totals[1], int(totals[2])
         train_loss = loss_sum.item() / n_seen
         if not math.isfinite(train_loss):
             where = f"; the last good checkpoint is {str(out/'latest.pt')!r}" if out is not None and (out/'latest.pt').exists() else ''
@@ -176,7 +240,7 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
             row.update(valid_loss=v['loss'], valid_acc=v['accuracy'])
         row['time'] = time.perf_counter() - t0
         history.append(row)
-        if out is not None:
+        if out is not None and is_main():   # one process writes
             ck = dict(model=model.state_dict(), optimizer=optimizer.state_dict(), scheduler=scheduler.state_dict(),
                       epoch=epoch, history=history, meta=ck_meta)
             if valid_data is not None and row['valid_acc'] > best:
@@ -184,9 +248,11 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
                 atomic_save(dict(model=ck['model'], epoch=epoch, history=history, meta=ck_meta), out/'best.pt')
             atomic_save(ck, out/'latest.pt')
             atomic_save(''.join(json.dumps(r) + '\n' for r in history).encode(), out/'history.jsonl')
-        if progress:
+        if world > 1: dist.barrier()   # the checkpoint is written before any process goes on
+        if show:
             tqdm.write(' '.join(f'{k}={v:.4g}' if isinstance(v, float) else f'{k}={v}' for k, v in row.items()))
         for cb in callbacks: cb(epoch, row, model)
+    restore_bn()
     return history
 
 # %% ../nbs/03_train.ipynb #9eab91f0
@@ -249,7 +315,7 @@ def train_teacher(dataset:str='fashion_mnist', # a name from `hidfd.data.list_da
                   wall_time_s=sum(r['time'] for r in history),  # training and validation, summed over epochs (survives a resume)
                   images_per_s=sum(r['images_per_s'] for r in history) / len(history),
                   peak_memory_mb=peak_memory_mb(device), device=str(default_device(device)), out_dir=str(out))
-    (out/'result.json').write_text(json.dumps(result, indent=2))
+    if is_main(): atomic_save(json.dumps(result, indent=2).encode(), out/'result.json')   # one process writes
     return result
 
 # %% ../nbs/03_train.ipynb #6d74f5db
@@ -275,5 +341,6 @@ def hidfd_train_teacher(dataset:str='fashion_mnist', # dataset name (see hidfd.d
         raise SystemExit(f"error: {e}")
     except KeyboardInterrupt:
         raise SystemExit("interrupted; the last finished epoch is saved: rerun with --resume to continue.")
+    if not is_main(): return
     print(json.dumps(r, indent=2))
     print(f"Test accuracy of the {arch} teacher on {dataset}: {r['test_accuracy']:.4f}")
