@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 import torch, torch.nn as nn
 import matplotlib.pyplot as plt
-from .core import atomic_save, check_name, default_device, ensure_writable, peak_memory_mb, seed_everything
+from .core import atomic_save, check_name, default_device, ensure_writable, peak_memory_mb, seed_everything, world_size
 from .data import ImageSet, collect, dataset_info, get_dataset, list_datasets, predict
 from .models import as_feature_model, check_input, get_model, list_models
 from .train import evaluate, load_model, plot_history, train_teacher
@@ -322,6 +322,9 @@ def run(config:HiDFDConfig, # every hyper-parameter
        )->dict:
     "Run HiDFD from `config` in `out_dir`; return the report (or, with `until`, the manifest)."
     check_name(until, STAGES, 'stage')
+    if world_size() > 1:
+        raise RuntimeError("`hidfd run` trains in one process: its GAN stage does not split over processes yet. Run it without torchrun; "
+                           "`torchrun ... -m hidfd.train` trains a teacher over several processes, and `fit` runs under torchrun in your own scripts.")
     device = default_device(device)
     info = check_config(config, as_feature_model(teacher) if teacher is not None else None)
     if teacher is None and config.teacher.checkpoint:
@@ -485,6 +488,11 @@ def _cmd_synth(a):
     print(f"{a.n:,} synthetic images ({G.info.num_classes} balanced classes) written to {a.out}" + (f" and as PNG files under {a.png}" if a.png else ''))
 
 def _cmd_bench(a):
+    if a.speed:
+        from hidfd.speed import speed_benchmark, speed_markdown, write_speed
+        r = speed_benchmark(a.device)
+        path = write_speed(r, a.results or 'bench/results/speed')
+        return print(speed_markdown(r) + f"\nwritten to {path} and {path.with_suffix('.md')}")
     from hidfd.bench import bench_cells, bench_config, cell_name, cell_status, run_bench
     a.results = a.results or f'bench/results/{a.name}'
     if a.list:
@@ -534,8 +542,9 @@ def main(argv:list|None=None # the arguments (default: the command line's)
     b.add_argument('--rerun', action='store_true', help='forget the named cells and compute them again')
     b.add_argument('--workers', type=int, default=1, help='processes sharing the grid (2 suits a 2-core CPU)')
     b.add_argument('--runs', default='bench/runs', help='checkpoints of the cells')
-    b.add_argument('--results', help='results, summary.json and summary.md (default: bench/results/NAME)')
+    b.add_argument('--results', help='results, summary.json and summary.md (default: bench/results/NAME, or bench/results/speed with --speed)')
     b.add_argument('--list', action='store_true', help='list the cells and whether each is done')
+    b.add_argument('--speed', action='store_true', help="time the GAN and distillation steps (images/s, overhead ratio) instead; results in bench/results/speed")
     b.add_argument('--device')
     i = sub.add_parser('info', help='presets, models and datasets; with --preset, that preset as a TOML config')
     i.add_argument('--preset')
