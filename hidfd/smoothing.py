@@ -41,7 +41,7 @@ class CategoryFrequencySmoothing(nn.Module):
     def step(self):
         "Count one generator iteration; every `every` iterations, update the counts and weights and start counting anew."
         self.iteration += 1
-        if int(self.iteration) % self.every == 0:
-            self.counts.copy_((self.alpha * self.counts + (1 - self.alpha) * self.pending).clamp_min(1))
-            self.weights.copy_(effective_number_weights(self.counts, self.beta))
-            self.pending.zero_()
+        due = self.iteration % self.every == 0   # a tensor: no wait for the GPU inside the GAN loop
+        self.counts.copy_(torch.where(due, (self.alpha * self.counts + (1 - self.alpha) * self.pending).clamp_min(1), self.counts))
+        self.weights.copy_(torch.where(due, effective_number_weights(self.counts, self.beta), self.weights))
+        self.pending.mul_(~due)
