@@ -1,10 +1,13 @@
 """Offline docs check: process the notebooks as `nbdev_docs` would, render every page to HTML with nbconvert under the names
-Quarto gives them (`tutorials/01_quick_start.ipynb` -> `tutorials/quick_start.html`), add the sidebar of `nbs/sidebar.yml`, and
+Quarto gives them (`tutorials/01_quick_start.ipynb` -> `tutorials/quick_start.html`; `_site/pages.json` maps each page to its
+notebook), add the sidebar of `nbs/sidebar.yml`, and
 fail on any cell error, a notebook missing from the sidebar, or a link between pages that leads nowhere.
 Quarto is not needed; pages land in _site/ (open _site/index.html in a browser; scripts/check_pages.py does so headless)."""
-import html, json, os, re, shutil, subprocess, sys
+import html, json, re, shutil, sys
 from pathlib import Path
-import yaml
+import nbformat, yaml
+from nbconvert import HTMLExporter
+from traitlets.config import Config
 import nbdev.doclinks
 from nbdev.config import get_config
 from nbdev.quarto import refresh_quarto_yml
@@ -18,35 +21,36 @@ def page_name(nb):
     nb = Path(nb)
     return (nb.parent/re.sub(r'^\d+_', '', nb.stem)).with_suffix('.html').as_posix()
 
-def sidebar_sections(path=nbs/'sidebar.yml'):
-    "The sidebar as [(section title or None, [notebook paths])]."
-    res = []
-    for item in yaml.safe_load(path.read_text())['website']['sidebar']['contents']:
-        if isinstance(item, dict) and 'section' in item: res.append((item['section'], list(item['contents'])))
-        else: res.append((None, [item['href'] if isinstance(item, dict) else item]))
-    return res
-
-notebooks = sorted(p.relative_to(nbs).as_posix() for p in nbs.rglob('*.ipynb') if not any(s.startswith(('.', '_')) for s in p.relative_to(nbs).parts))
-
 def title(nb):
     "A notebook's title: its first level-1 heading."
-    cells = json.loads((nbs/nb).read_text())['cells']
-    for c in cells:
+    for c in json.loads((nbs/nb).read_text())['cells']:
         m = re.search(r'^# (.+)$', ''.join(c['source']), re.M) if c['cell_type'] == 'markdown' else None
         if m: return m.group(1).strip()
     return Path(nb).stem
 
-def sidebar_html(current):
-    "The sidebar for the page of notebook `current`, with links relative to that page."
+def sidebar_sections(path=nbs/'sidebar.yml'):
+    "The sidebar as [(section title or None, [(notebook path, link text)])], read once."
+    def entry(item):
+        nb = item['href'] if isinstance(item, dict) else item
+        return nb, (item.get('text') if isinstance(item, dict) else None) or (title(nb) if (nbs/nb).exists() else nb)
+    res = []
+    for item in yaml.safe_load(path.read_text())['website']['sidebar']['contents']:
+        if isinstance(item, dict) and 'section' in item: res.append((item['section'], [entry(i) for i in item['contents']]))
+        else: res.append((None, [entry(item)]))
+    return res
+
+notebooks = sorted(p.relative_to(nbs).as_posix() for p in nbs.rglob('*.ipynb') if not any(s.startswith(('.', '_')) for s in p.relative_to(nbs).parts))
+
+def sidebar_html(sidebar, current):
+    "The `sidebar` (from `sidebar_sections`) for the page of notebook `current`, with links relative to that page."
     up = '../' * current.count('/')
-    texts = {i['href']: i.get('text') for i in yaml.safe_load((nbs/'sidebar.yml').read_text())['website']['sidebar']['contents'] if isinstance(i, dict) and 'href' in i}
     out = ['<nav class="hidfd-sidebar"><ul>']
-    for section, items in sidebar_sections():
+    for section, items in sidebar:
         if section: out.append(f'<li class="section">{html.escape(section)}<ul>')
-        for nb in items:
+        for nb, text in items:
             if nb not in notebooks: continue
             cls = ' class="current"' if nb == current else ''
-            out.append(f'<li><a{cls} href="{up}{page_name(nb)}">{html.escape(texts.get(nb) or title(nb))}</a></li>')
+            out.append(f'<li><a{cls} href="{up}{page_name(nb)}">{html.escape(text)}</a></li>')
         if section: out.append('</ul></li>')
     out.append('</ul></nav>')
     return ''.join(out)
@@ -58,7 +62,8 @@ STYLE = ('<style>.hidfd-sidebar{position:fixed;top:0;left:0;width:230px;height:1
 
 def main():
     problems = []
-    listed = [nb for _, nbs_ in sidebar_sections() for nb in nbs_]
+    sidebar = sidebar_sections()
+    listed = [nb for _, items in sidebar for nb, _ in items]
     for nb in sorted(set(notebooks) - set(listed)): problems.append(f"{nb} is not in nbs/sidebar.yml: add it to the section it belongs to.")
     for nb in sorted(set(listed) - set(notebooks)): problems.append(f"nbs/sidebar.yml lists {nb}, which does not exist: remove or rename it.")
     for nb in sorted({nb for nb in listed if listed.count(nb) > 1}): problems.append(f"nbs/sidebar.yml lists {nb} more than once.")
@@ -67,7 +72,8 @@ def main():
     nbdev.doclinks._build_modidx()
     proc_nbs(nbs, n_workers=1, force=True)
     shutil.rmtree(site, ignore_errors=True)
-    pages = 0
+    hide = Config(); hide.TagRemovePreprocessor.update(enabled=True, remove_input_tags={'remove_input'})
+    exporter, rendered = HTMLExporter(config=hide), {}   # one exporter for every page: no process per page
     for nb in notebooks:
         proc = root/'_proc'/nb
         d = json.loads(proc.read_text())
@@ -76,24 +82,29 @@ def main():
             fm = yaml.safe_load(''.join(c['source']).strip().strip('-')) if c['cell_type'] == 'raw' and ''.join(c['source']).startswith('---') else None
             if isinstance(fm, dict) and 'title' in fm:
                 c.update(cell_type='markdown', source=f"# {fm['title']}" + (f"\n\n> {fm['description']}" if fm.get('description') else ''))
+        for c in d['cells']:   # cells Quarto shows without their code (`#| echo: false`, e.g. nbdev's show_doc)
+            if c['cell_type'] == 'code' and re.search(r'^#\|\s*echo:\s*false', ''.join(c['source']), re.M):
+                c.setdefault('metadata', {}).setdefault('tags', []).append('remove_input')
+            for o in c.get('outputs', []):   # Pandoc link attributes ({target="_blank" ...}) mean nothing to nbconvert's markdown
+                if 'text/markdown' in o.get('data', {}):
+                    o['data']['text/markdown'] = re.sub(r'(\]\([^)]*\))\{[^}]*\}', r'\1', ''.join(o['data']['text/markdown']))
         proc.write_text(json.dumps(d))
         errs = [o for c in d['cells'] for o in c.get('outputs', []) if o.get('output_type') == 'error']
         if errs: problems.append(f"{nb}: a stored output is an error: {errs[0].get('ename')}: {errs[0].get('evalue')}")
-        dest = site/page_name(nb)
-        r = subprocess.run([sys.executable, '-m', 'nbconvert', '--to', 'html', '--output-dir', str(dest.parent), '--output', dest.stem, str(proc)],
-                           capture_output=True, text=True)
-        if r.returncode: problems.append(f"{nb}: nbconvert failed: {r.stderr.strip().splitlines()[-1]}"); continue
-        page = dest.read_text()
+        try: page, _ = exporter.from_notebook_node(nbformat.reads(json.dumps(d), as_version=4))
+        except Exception as e: problems.append(f"{nb}: nbconvert failed: {e}"); continue
         page = page.replace('</head>', STYLE + '</head>', 1)
-        page = re.sub(r'(<body[^>]*>)', lambda m: m.group(1) + sidebar_html(nb), page, count=1)
-        dest.write_text(page)
-        pages += 1
+        page = re.sub(r'(<body[^>]*>)', lambda m: m.group(1) + sidebar_html(sidebar, nb), page, count=1)
+        dest = site/page_name(nb)
+        dest.parent.mkdir(parents=True, exist_ok=True); dest.write_text(page)
+        rendered[page_name(nb)] = nb
+    (site/'pages.json').write_text(json.dumps(rendered, indent=1))   # page -> notebook, for scripts/check_pages.py
 
     for page in sorted(site.rglob('*.html')):   # links between pages: relative .html links must lead to a page
         for href in re.findall(r'href="([^"#:?]+\.html)(?:#[^"]*)?"', page.read_text()):
             if not (page.parent/href).resolve().is_file():
                 problems.append(f"{page.relative_to(site)} links to {href}, which is not a page of the site.")
-    print(f"{pages} pages rendered in {site}, with the sidebar of nbs/sidebar.yml")
+    print(f"{len(rendered)} pages rendered in {site}, with the sidebar of nbs/sidebar.yml")
     if problems: sys.exit('\n'.join(dict.fromkeys(problems)))
 
 if __name__ == '__main__': main()

@@ -25,10 +25,9 @@ def browser():
     if not exe: sys.exit("Chromium is not installed: install the Debian package `chromium` (scripts/setup.sh does so as root) or set CHROMIUM to a Chrome binary.")
     return exe
 
-def expected(page):
-    "Figures and tables the page's notebook holds in its stored outputs and markdown."
-    nb = json.loads(next(p for p in proc.rglob('*.ipynb') if re.sub(r'^\d+_', '', p.stem) == page.stem and
-                         p.parent.relative_to(proc) == page.parent.relative_to(site)).read_text())
+def expected(page, notebooks):
+    "Figures and tables the page's notebook (`notebooks`: `_site/pages.json`) holds in its stored outputs and markdown."
+    nb = json.loads((proc/notebooks[page.relative_to(site).as_posix()]).read_text())
     images = tables = 0
     for c in nb['cells']:
         texts = [''.join(c['source'])] if c['cell_type'] == 'markdown' else []
@@ -54,13 +53,14 @@ def probe(exe, page):
 def main():
     if not (site/'index.html').exists(): sys.exit("No rendered site in _site/: run scripts/check_docs.py first.")
     exe, problems = browser(), []
+    notebooks = json.loads((site/'pages.json').read_text())
     shots.mkdir(parents=True, exist_ok=True)
     pages = sorted(site.rglob('*.html'))
     for page in pages:
         name = page.relative_to(site).as_posix()
         got = probe(exe, page)
         if got is None: problems.append(f"{name}: Chromium did not load the page."); continue
-        images, tables = expected(page)
+        images, tables = expected(page, notebooks)
         need = MINIMUM.get(name, {})
         if got['broken']: problems.append(f"{name}: {len(got['broken'])} image(s) do not display, e.g. {got['broken'][0]}")
         if got['images'] < max(images, need.get('images', 0)): problems.append(f"{name}: {got['images']} figures shown, {max(images, need.get('images', 0))} expected.")
