@@ -9,8 +9,8 @@ from pathlib import Path
 import torch
 
 # %% auto #0
-__all__ = ['default_device', 'seed_everything', 'check_name', 'ensure_writable', 'atomic_save', 'world_size', 'rank', 'is_main',
-           'init_distributed', 'hidfd_home', 'peak_memory_mb']
+__all__ = ['default_device', 'seed_everything', 'mixed_precision', 'check_name', 'ensure_writable', 'atomic_save', 'world_size',
+           'rank', 'is_main', 'init_distributed', 'hidfd_home', 'peak_memory_mb']
 
 # %% ../nbs/00_core.ipynb #09dcf365
 def default_device(device:str|torch.device|None=None # a device name, or `None` for CUDA when available, else CPU
@@ -29,6 +29,12 @@ def seed_everything(seed:int=0 # the seed for Python, and torch on every device
     "Seed Python's and torch's random number generators."
     random.seed(seed)
     torch.manual_seed(seed)
+
+# %% ../nbs/00_core.ipynb #bfe4d6b4
+def mixed_precision(device:torch.device # where the computation runs
+                   ):
+    "The autocast context for `device`: bfloat16 on CUDA, a no-op elsewhere."
+    return torch.autocast(device.type, torch.bfloat16, enabled=device.type == 'cuda')
 
 # %% ../nbs/00_core.ipynb #1e76646a
 def check_name(name:str, # the name the user gave

@@ -8,7 +8,7 @@ import gzip, os, warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
 import torch, torch.nn.functional as F
-from .core import check_name, default_device
+from .core import check_name, default_device, mixed_precision
 
 # %% auto #0
 __all__ = ['DatasetInfo', 'list_datasets', 'dataset_info', 'ImageSet', 'get_dataset', 'show_images', 'normalize', 'augment',
@@ -311,7 +311,7 @@ def predict(model:torch.nn.Module, # a classifier taking normalised images
     was_training = model.training
     model.eval().to(device)
     out = []
-    with torch.inference_mode(), torch.autocast(device.type, torch.bfloat16, enabled=device.type == 'cuda'):
+    with torch.inference_mode(), mixed_precision(device):
         for x, _ in batches(data, bs, device=device): out.append(model(normalize(x, data.info)).float().cpu())
     model.train(was_training)
     return torch.cat(out)

@@ -10,7 +10,7 @@ from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch.optim.swa_utils import AveragedModel
 from tqdm import tqdm
-from .core import atomic_save, default_device, ensure_writable, seed_everything
+from .core import atomic_save, default_device, ensure_writable, mixed_precision, seed_everything
 from .data import DatasetInfo, ImageSet, augment, batches, normalize, predict
 from .gan import (Generator, PlainDiscriminator, TeacherDiscriminator, adc_d_loss, adc_g_loss, diff_augment, feature_blending_loss,
                        feature_transfer_loss, hinge_d_loss, hinge_g_loss, mode_seeking_loss, to_generator_range, to_teacher_input)
@@ -142,10 +142,10 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
         xr = collected.images[idx].to(device)
         if info.hflip: xr = augment(xr, pad=0, flip=True, generator=g)
         xr, yr = to_generator_range(xr), collected.labels[idx].to(device)
-        with torch.autocast(device.type, torch.bfloat16, enabled=device.type == 'cuda'):
+        with mixed_precision(device):
             d_total, d_losses = _d_step(D, G, xr, yr, g, cfg)
         opt_d.zero_grad(set_to_none=True); d_total.backward(); opt_d.step()
-        with torch.autocast(device.type, torch.bfloat16, enabled=device.type == 'cuda'):
+        with mixed_precision(device):
             g_total, g_losses = _g_step(D, G, cfs, bs, g, cfg)
         opt_g.zero_grad(set_to_none=True); g_total.backward(); opt_g.step()
         if cfs is not None: cfs.step()
@@ -220,7 +220,7 @@ def synthesize(generator:Generator, # a trained (EMA) generator
     z = torch.randn(n, generator.z_dim, generator=g)
     generator = generator.to(device).eval()
     out = []
-    with torch.inference_mode(), torch.autocast(device.type, torch.bfloat16, enabled=device.type == 'cuda'):
+    with torch.inference_mode(), mixed_precision(device):
         for i in range(0, n, bs):
             x = generator(z[i:i+bs].to(device), y[i:i+bs].to(device)).float()
             out.append(((x + 1) * 127.5).round().clamp(0, 255).to(torch.uint8).cpu())

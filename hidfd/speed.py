@@ -4,17 +4,17 @@
 
 # %% ../nbs/12_speed.ipynb #fb4bc1bb
 from __future__ import annotations
-import dataclasses, json, os, platform, time
+import dataclasses, json, platform, time
 from pathlib import Path
 import torch, torch.nn as nn
-from .core import atomic_save, default_device, seed_everything
+from .core import atomic_save, default_device, mixed_precision, seed_everything
 from .data import ImageSet, batches, collect, get_dataset, normalize
 from .models import get_model
 from .train import load_model
 from .gan import Generator, TeacherDiscriminator, to_generator_range
 from .smoothing import CategoryFrequencySmoothing
 from .generation import _d_step, _g_step, train_generator
-from .distill import ClassifierSharingStudent, classifier_sharing_loss, distill
+from .distill import classifier_sharing_loss, distill
 
 # %% auto #0
 __all__ = ['SPEED_SETTINGS', 'seconds_per_call', 'distill_speed', 'gan_speed', 'as_rgb', 'device_name', 'speed_benchmark',
@@ -38,8 +38,6 @@ def seconds_per_call(fn, # what to time, called with no arguments
     return (time.perf_counter() - t0) / n
 
 # %% ../nbs/12_speed.ipynb #d7c836c4
-def _autocast(device): return torch.autocast(device.type, torch.bfloat16, enabled=device.type == 'cuda')
-
 def distill_speed(teacher:nn.Module, # the frozen teacher
                   student_arch:str, # a zoo name for the student
                   data:ImageSet, # labelled training images (at least `steps * bs`)
@@ -60,7 +58,7 @@ def distill_speed(teacher:nn.Module, # the frozen teacher
     xb, yb = next(batches(data, bs, device=device))
     x, params = normalize(xb, data.info), [p for p in model.parameters() if p.requires_grad]
     def step():
-        with _autocast(device): loss, _ = loss_fn(model, x, yb)
+        with mixed_precision(device): loss, _ = loss_fn(model, x, yb)
         loss.backward()
         for p in params: p.grad = None
     bare = bs / seconds_per_call(step, steps, device=device)
@@ -81,7 +79,8 @@ def gan_speed(teacher:nn.Module, # the frozen teacher
     if iterations < 2 * log_every: raise ValueError(f"gan_speed needs at least two timing windows: iterations >= {2 * log_every}.")
     r = train_generator(teacher, collected, iterations=iterations, bs=bs, ch=ch, log_every=log_every, checkpoint_every=iterations,
                         progress=False, device=device)
-    loop = sum(log_every * bs for _ in r['history'][1:]) / sum(row['time'] for row in r['history'][1:])
+    timed = r['history'][1:]   # windows of log_every iterations, the first (warm-up) left out
+    loop = log_every * bs * len(timed) / sum(row['time'] for row in timed)
     cfg, info = r['config'], collected.info
     G = Generator(info.num_classes, info.channels, info.size, ch).to(device).train()
     D = TeacherDiscriminator(teacher, info, info.num_classes, ch).to(device).train()
@@ -90,9 +89,9 @@ def gan_speed(teacher:nn.Module, # the frozen teacher
     xr, yr = to_generator_range(collected.images[:bs].to(device)), collected.labels[:bs].to(device)
     params = [p for p in [*G.parameters(), *D.parameters()] if p.requires_grad]
     def step():
-        with _autocast(device): d, _ = _d_step(D, G, xr, yr, g, cfg)
+        with mixed_precision(device): d, _ = _d_step(D, G, xr, yr, g, cfg)
         d.backward()
-        with _autocast(device): gl, _ = _g_step(D, G, cfs, bs, g, cfg)
+        with mixed_precision(device): gl, _ = _g_step(D, G, cfs, bs, g, cfg)
         gl.backward()
         for p in params: p.grad = None
     bare = bs / seconds_per_call(step, log_every, device=device)

@@ -4,15 +4,15 @@
 
 # %% ../nbs/03_train.ipynb #8903ac10
 from __future__ import annotations
-import json, math, time
+import contextlib, json, math, time
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm import tqdm
 from fastcore.script import call_parse
 import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel
-from .core import (atomic_save, check_name, default_device, ensure_writable, hidfd_home, init_distributed, is_main, peak_memory_mb,
-                        rank, seed_everything, world_size)
+from .core import (atomic_save, check_name, default_device, ensure_writable, hidfd_home, init_distributed, is_main, mixed_precision,
+                        peak_memory_mb, rank, seed_everything, world_size)
 from .data import ImageSet, augment, batches, dataset_info, get_dataset, normalize, predict
 from .models import check_input, get_model, list_models
 
@@ -146,16 +146,17 @@ def sync_batchnorm(bn:nn.Module # a batch-norm layer
     if bn.track_running_stats: s.running_mean, s.running_var, s.num_batches_tracked = bn.running_mean, bn.running_var, bn.num_batches_tracked
     return s.train(bn.training)
 
+@contextlib.contextmanager
 def swap_batchnorm(model:nn.Module, # a model whose batch-norm layers to replace, in place
                    make # `make(bn) -> nn.Module`, e.g. `sync_batchnorm`
                   ):
-    "Replace every batch-norm layer of `model` by `make(layer)`; return a function that puts the originals back."
+    "Within the `with` block, every batch-norm layer of `model` is `make(layer)`; the originals come back after it, even on an error."
     swapped = [(parent, name, child) for parent in model.modules() for name, child in parent.named_children()
                if isinstance(child, nn.modules.batchnorm._BatchNorm)]
     for parent, name, child in swapped: parent.add_module(name, make(child))
-    def restore():
+    try: yield model
+    finally:
         for parent, name, child in swapped: parent.add_module(name, child)
-    return restore
 
 # %% ../nbs/03_train.ipynb #2c5c5546
 def fit(model:nn.Module, # the model to train (a `FeatureModel`)
@@ -199,60 +200,60 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
         optimizer.load_state_dict(ck['optimizer']); scheduler.load_state_dict(ck['scheduler'])
         history, start = ck['history'], ck['epoch'] + 1
     best = max((r.get('valid_acc', -1) for r in history), default=-1)
-    step, restore_bn = _LossStep(model, loss_fn), lambda: None
-    if world > 1:   # every process sees bs/world images of each batch; batch-norm statistics and gradients are those of the whole batch
-        restore_bn = swap_batchnorm(model, sync_batchnorm)
-        step = DistributedDataParallel(step, device_ids=[device.index or torch.cuda.current_device()] if device.type == 'cuda' else None)
     show = progress and is_main()
-    for epoch in range(start, epochs):
-        seed_everything(seed * 100_003 + epoch)
-        g = torch.Generator().manual_seed(seed * 100_003 + epoch)
-        model.train()
-        t0, n_seen = time.perf_counter(), 0
-        loss_sum, correct = torch.zeros((), device=device), torch.zeros((), device=device)
-        nb = len(train_data) // bs
-        bar = tqdm(batches(train_data, bs, shuffle=True, generator=g, drop_last=True, device=device), total=nb,
-                   desc=f'epoch {epoch+1}/{epochs}', disable=not show, leave=False)
-        for i, (xb, yb) in enumerate(bar):
-            if augment_data: xb = augment(xb, flip=info.hflip, generator=g)
-            if world > 1: xb, yb = xb.chunk(world)[me], yb.chunk(world)[me]   # this process's share of the batch
-            x = normalize(xb, info)
-            with torch.autocast(device.type, torch.bfloat16, enabled=device.type == 'cuda'):
-                loss, logits = step(x, yb)
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            optimizer.step()
-            loss_sum += loss.detach() * len(yb); correct += (logits.argmax(1) == yb).sum(); n_seen += len(yb)
-            if show and i % 20 == 0: bar.set_postfix(loss=f'{loss_sum.item()/n_seen:.3f}')
-        bar.close()
-        totals = torch.stack([loss_sum, correct.float(), torch.tensor(float(n_seen), device=device)])
-        if world > 1: dist.all_reduce(totals)   # the one synchronisation of the epoch: the whole batch's metrics
-        loss_sum, correct, n_seen = totals[0], totals[1], int(totals[2])
-        train_loss = loss_sum.item() / n_seen
-        if not math.isfinite(train_loss):
-            where = f"; the last good checkpoint is {str(out/'latest.pt')!r}" if out is not None and (out/'latest.pt').exists() else ''
-            raise FloatingPointError(f"The training loss became {train_loss} in epoch {epoch+1}{where}. Lower the learning rate (lr={lr}).")
-        row = dict(epoch=epoch, lr=optimizer.param_groups[0]['lr'], train_loss=train_loss, train_acc=correct.item() / n_seen,
-                   images_per_s=n_seen / (time.perf_counter() - t0))
-        scheduler.step()
-        if valid_data is not None:
-            v = evaluate(model, valid_data, device=device)
-            row.update(valid_loss=v['loss'], valid_acc=v['accuracy'])
-        row['time'] = time.perf_counter() - t0
-        history.append(row)
-        if out is not None and is_main():   # one process writes
-            ck = dict(model=model.state_dict(), optimizer=optimizer.state_dict(), scheduler=scheduler.state_dict(),
-                      epoch=epoch, history=history, meta=ck_meta)
-            if valid_data is not None and row['valid_acc'] > best:
-                best = row['valid_acc']
-                atomic_save(dict(model=ck['model'], epoch=epoch, history=history, meta=ck_meta), out/'best.pt')
-            atomic_save(ck, out/'latest.pt')
-            atomic_save(''.join(json.dumps(r) + '\n' for r in history).encode(), out/'history.jsonl')
-        if world > 1: dist.barrier()   # the checkpoint is written before any process goes on
-        if show:
-            tqdm.write(' '.join(f'{k}={v:.4g}' if isinstance(v, float) else f'{k}={v}' for k, v in row.items()))
-        for cb in callbacks: cb(epoch, row, model)
-    restore_bn()
+    # several processes: each sees bs/world images of a batch; batch-norm statistics and gradients are those of the whole batch
+    with swap_batchnorm(model, sync_batchnorm) if world > 1 else contextlib.nullcontext():
+        step = _LossStep(model, loss_fn)
+        if world > 1:
+            step = DistributedDataParallel(step, device_ids=[device.index or torch.cuda.current_device()] if device.type == 'cuda' else None)
+        for epoch in range(start, epochs):
+            seed_everything(seed * 100_003 + epoch)
+            g = torch.Generator().manual_seed(seed * 100_003 + epoch)
+            model.train()
+            t0, n_seen = time.perf_counter(), 0
+            loss_sum, correct = torch.zeros((), device=device), torch.zeros((), device=device)
+            nb = len(train_data) // bs
+            bar = tqdm(batches(train_data, bs, shuffle=True, generator=g, drop_last=True, device=device), total=nb,
+                       desc=f'epoch {epoch+1}/{epochs}', disable=not show, leave=False)
+            for i, (xb, yb) in enumerate(bar):
+                if augment_data: xb = augment(xb, flip=info.hflip, generator=g)
+                if world > 1: xb, yb = xb.chunk(world)[me], yb.chunk(world)[me]   # this process's share of the batch
+                x = normalize(xb, info)
+                with mixed_precision(device):
+                    loss, logits = step(x, yb)
+                optimizer.zero_grad(set_to_none=True)
+                loss.backward()
+                optimizer.step()
+                loss_sum += loss.detach() * len(yb); correct += (logits.argmax(1) == yb).sum(); n_seen += len(yb)
+                if show and i % 20 == 0: bar.set_postfix(loss=f'{loss_sum.item()/n_seen:.3f}')
+            bar.close()
+            totals = torch.stack([loss_sum, correct.float(), torch.tensor(float(n_seen), device=device)])
+            if world > 1: dist.all_reduce(totals)   # the one synchronisation of the epoch: the whole batch's metrics
+            loss_sum, correct, n_seen = totals[0], totals[1], int(totals[2])
+            train_loss = loss_sum.item() / n_seen
+            if not math.isfinite(train_loss):
+                where = f"; the last good checkpoint is {str(out/'latest.pt')!r}" if out is not None and (out/'latest.pt').exists() else ''
+                raise FloatingPointError(f"The training loss became {train_loss} in epoch {epoch+1}{where}. Lower the learning rate (lr={lr}).")
+            row = dict(epoch=epoch, lr=optimizer.param_groups[0]['lr'], train_loss=train_loss, train_acc=correct.item() / n_seen,
+                       images_per_s=n_seen / (time.perf_counter() - t0))
+            scheduler.step()
+            if valid_data is not None:
+                v = evaluate(model, valid_data, device=device)
+                row.update(valid_loss=v['loss'], valid_acc=v['accuracy'])
+            row['time'] = time.perf_counter() - t0
+            history.append(row)
+            if out is not None and is_main():   # one process writes
+                ck = dict(model=model.state_dict(), optimizer=optimizer.state_dict(), scheduler=scheduler.state_dict(),
+                          epoch=epoch, history=history, meta=ck_meta)
+                if valid_data is not None and row['valid_acc'] > best:
+                    best = row['valid_acc']
+                    atomic_save(dict(model=ck['model'], epoch=epoch, history=history, meta=ck_meta), out/'best.pt')
+                atomic_save(ck, out/'latest.pt')
+                atomic_save(''.join(json.dumps(r) + '\n' for r in history).encode(), out/'history.jsonl')
+            if world > 1: dist.barrier()   # the checkpoint is written before any process goes on
+            if show:
+                tqdm.write(' '.join(f'{k}={v:.4g}' if isinstance(v, float) else f'{k}={v}' for k, v in row.items()))
+            for cb in callbacks: cb(epoch, row, model)
     return history
 
 # %% ../nbs/03_train.ipynb #9eab91f0
