@@ -4,15 +4,16 @@
 
 # %% ../nbs/08_baselines.ipynb #d9ff8953
 from __future__ import annotations
-import json, math, time
+import contextlib, json, math, time
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm import tqdm
-from .core import atomic_save, check_name, default_device, ensure_writable, seed_everything
+from .core import (all_sum, atomic_save, barrier, batch_share, check_name, data_parallel, default_device, ensure_writable,
+                        global_mean, init_distributed, is_main, mixed_precision, seed_everything, world_size)
 from .data import DatasetInfo, ImageSet
 from .gan import to_teacher_input
 from .models import check_input
-from .train import fit
+from .train import fit, swap_batchnorm, sync_batchnorm
 from .distill import distill, inflate, kd_loss, paper_milestones
 
 # %% auto #0
@@ -86,7 +87,7 @@ def dafl_generator_loss(logits:torch.Tensor, # the teacher's logits for a genera
     "`(total, parts)`: DAFL's one-hot, activation and information-entropy losses and their weighted sum."
     one_hot = F.cross_entropy(logits, logits.argmax(1))
     activation = -features.abs().mean()
-    p = F.softmax(logits, 1).mean(0)
+    p = global_mean(F.softmax(logits, 1))                                 # under torchrun: the batch of all processes
     info_entropy = (p * torch.log(p.clamp_min(1e-12))).sum()              # -H(p)
     parts = dict(one_hot=one_hot, activation=activation, info_entropy=info_entropy)
     return one_hot + alpha * activation + beta * info_entropy, parts
@@ -109,8 +110,10 @@ def train_dafl(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
                callbacks=() # `cb(step, row)` after each checkpoint
               )->dict:
     "Train DAFL's generator and the student together; return `dict(model=student, generator=G, history=rows)`."
-    device = default_device(device)
+    init_distributed()   # under torchrun: join the other processes (a no-op in one process)
+    device, world = default_device(device), world_size()
     check_input(teacher, info.channels, info.size, f'{info.name} images')
+    if bs % world: raise ValueError(f"The batch size {bs} does not split evenly over {world} processes; use a multiple of {world} (bs is the batch of all processes together).")
     out = ensure_writable(out_dir) if out_dir is not None else None
     if out is not None and (out/'dafl_latest.pt').exists() and not resume:
         raise FileExistsError(f"{str(out)!r} already holds a DAFL run; pass resume=True to continue it, or choose another out_dir.")
@@ -127,25 +130,31 @@ def train_dafl(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
         history, start = ck['history'], ck['step']
     G.train(); student.train()
     sums, t0 = {}, time.perf_counter()
-    for step in tqdm(range(start, iterations), initial=start, total=iterations, desc='DAFL', disable=not progress):
-        z = torch.randn(bs, G.z_dim, generator=torch.Generator().manual_seed(seed * 1_000_003 + step)).to(device)
-        x = to_teacher_input(G(z), info)
-        f = teacher.pool(x)
-        logits = teacher.classifier(f)
-        g_loss, parts = dafl_generator_loss(logits, f, alpha, beta)
-        opt_g.zero_grad(set_to_none=True); g_loss.backward(); opt_g.step()
-        x, t = x.detach(), logits.detach()
-        s_loss = kd_loss(student(x), t, temperature)
-        opt_s.zero_grad(set_to_none=True); s_loss.backward(); opt_s.step(); sched.step()
-        for k, v in {**parts, 'generator': g_loss, 'student': s_loss}.items(): sums[k] = sums.get(k, 0) + v.detach()
-        if (step + 1) % checkpoint_every == 0 or step + 1 == iterations:
-            n = step % checkpoint_every + 1
-            row = {k: (v / n).item() for k, v in sums.items()}
-            bad = [k for k, v in row.items() if not math.isfinite(v)]
-            if bad: raise FloatingPointError(f"The DAFL loss {bad[0]!r} became {row[bad[0]]} by step {step+1}; lower lr_g (now {lr_g}).")
-            row.update(step=step + 1, time=time.perf_counter() - t0); history.append(row); sums, t0 = {}, time.perf_counter()
-            if out is not None:
-                atomic_save(dict(generator=G.state_dict(), student=student.state_dict(), opt_g=opt_g.state_dict(), opt_s=opt_s.state_dict(),
-                                 sched=sched.state_dict(), step=step + 1, history=history), out/'dafl_latest.pt')
-            for cb in callbacks: cb(step + 1, row)
+    # several processes: every one generates the whole batch (G is small), the teacher and the student see this process's share
+    with swap_batchnorm(student, sync_batchnorm) if world > 1 else contextlib.nullcontext():
+        G_net, student_net, part = data_parallel(G, device), data_parallel(student, device), batch_share(bs)
+        for step in tqdm(range(start, iterations), initial=start, total=iterations, desc='DAFL', disable=not (progress and is_main())):
+            z = torch.randn(bs, G.z_dim, generator=torch.Generator().manual_seed(seed * 1_000_003 + step)).to(device)
+            with mixed_precision(device):
+                x = to_teacher_input(G_net(z), info)[part]
+                f = teacher.pool(x)
+                logits = teacher.classifier(f)
+                g_loss, parts = dafl_generator_loss(logits.float(), f.float(), alpha, beta)
+            opt_g.zero_grad(set_to_none=True); g_loss.backward(); opt_g.step()
+            x, t = x.detach(), logits.detach().float()
+            with mixed_precision(device): s_loss = kd_loss(student_net(x).float(), t, temperature)
+            opt_s.zero_grad(set_to_none=True); s_loss.backward(); opt_s.step(); sched.step()
+            for k, v in {**parts, 'generator': g_loss, 'student': s_loss}.items(): sums[k] = sums.get(k, 0) + v.detach()
+            if (step + 1) % checkpoint_every == 0 or step + 1 == iterations:
+                n = step % checkpoint_every + 1
+                row = dict(zip(sums, (all_sum(torch.stack(list(sums.values()))) / (n * world)).tolist()))   # the whole batch's losses
+                bad = [k for k, v in row.items() if not math.isfinite(v)]
+                if bad: raise FloatingPointError(f"The DAFL loss {bad[0]!r} became {row[bad[0]]} by step {step+1}; lower lr_g (now {lr_g}).")
+                row.update(step=step + 1, time=time.perf_counter() - t0); history.append(row); sums, t0 = {}, time.perf_counter()
+                if out is not None and is_main():   # one process writes
+                    atomic_save(dict(generator=G.state_dict(), student=student.state_dict(), opt_g=opt_g.state_dict(), opt_s=opt_s.state_dict(),
+                                     sched=sched.state_dict(), step=step + 1, history=history), out/'dafl_latest.pt')
+                if out is not None: barrier()   # the checkpoint is written before any process goes on
+                for cb in callbacks: cb(step + 1, row)
     return dict(model=student.eval(), generator=G.eval(), history=history)
+

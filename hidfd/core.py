@@ -10,7 +10,8 @@ import torch
 
 # %% auto #0
 __all__ = ['default_device', 'seed_everything', 'mixed_precision', 'check_name', 'ensure_writable', 'atomic_save', 'world_size',
-           'rank', 'is_main', 'init_distributed', 'hidfd_home', 'peak_memory_mb']
+           'rank', 'is_main', 'init_distributed', 'batch_share', 'all_sum', 'barrier', 'global_mean', 'data_parallel',
+           'hidfd_home', 'peak_memory_mb']
 
 # %% ../nbs/00_core.ipynb #09dcf365
 def default_device(device:str|torch.device|None=None # a device name, or `None` for CUDA when available, else CPU
@@ -33,8 +34,10 @@ def seed_everything(seed:int=0 # the seed for Python, and torch on every device
 # %% ../nbs/00_core.ipynb #bfe4d6b4
 def mixed_precision(device:torch.device # where the computation runs
                    ):
-    "The autocast context for `device`: bfloat16 on CUDA, a no-op elsewhere."
-    return torch.autocast(device.type, torch.bfloat16, enabled=device.type == 'cuda')
+    "The autocast context for `device`: bfloat16 on CUDA unless `HIDFD_PRECISION=fp32`, a no-op elsewhere."
+    precision = os.environ.get('HIDFD_PRECISION', 'bf16')
+    if precision not in ('bf16', 'fp32'): raise ValueError(f"HIDFD_PRECISION={precision!r} is not a precision hidfd knows; use bf16 or fp32.")
+    return torch.autocast(device.type, torch.bfloat16, enabled=device.type == 'cuda' and precision == 'bf16')
 
 # %% ../nbs/00_core.ipynb #1e76646a
 def check_name(name:str, # the name the user gave
@@ -106,6 +109,47 @@ def init_distributed(backend:str|None=None # 'nccl', 'gloo', or `None`: NCCL whe
     if backend == 'nccl': torch.cuda.set_device(int(os.environ.get('LOCAL_RANK', 0)))
     dist.init_process_group(backend)
     return True
+
+# %% ../nbs/00_core.ipynb #c3daecbc
+def batch_share(n:int # the size of the batch of all processes
+               )->slice:
+    "This process's share of a batch of `n` (which the number of processes divides)."
+    k = n // world_size()
+    return slice(rank() * k, (rank() + 1) * k)
+
+def all_sum(t:torch.Tensor, # a tensor, the same shape in every process
+            grad:bool=False # differentiable: each process's `t` gets the gradient of the sum (and a new tensor comes back)
+           )->torch.Tensor:
+    "`t` summed over the processes: in place, or as a new differentiable tensor with `grad` (a no-op in one process)."
+    import torch.distributed as dist
+    if world_size() == 1: return t
+    if not grad: dist.all_reduce(t); return t
+    import warnings
+    from torch.distributed.nn.functional import all_reduce
+    with warnings.catch_warnings():   # torch marks this module deprecated but gives no differentiable replacement yet
+        warnings.filterwarnings('ignore', 'torch.distributed.nn.functional', FutureWarning)
+        return all_reduce(t)
+
+def barrier():
+    "Wait until every process gets here (no-op in one process): after rank 0 writes a file the others will read."
+    import torch.distributed as dist
+    if world_size() > 1: dist.barrier()
+
+def global_mean(t:torch.Tensor # this process's rows (N, ...), the same N in every process
+               )->torch.Tensor:
+    "The mean of `t`'s rows over the batch of all processes, differentiable: gradients flow back to every process's rows."
+    m = t.mean(0)
+    return m if world_size() == 1 else all_sum(m / world_size(), grad=True)
+
+def data_parallel(module:torch.nn.Module, # the module whose gradients to average over the processes
+                  device:torch.device, # where it runs
+                  **kwargs # passed on to `DistributedDataParallel`
+                 ):
+    "`module` wrapped in `DistributedDataParallel` when several processes train together, else `module` itself."
+    if world_size() == 1: return module
+    from torch.nn.parallel import DistributedDataParallel
+    ids = [device.index if device.index is not None else torch.cuda.current_device()] if device.type == 'cuda' else None
+    return DistributedDataParallel(module, device_ids=ids, **kwargs)
 
 # %% ../nbs/00_core.ipynb #fafbcc61
 def hidfd_home()->Path:

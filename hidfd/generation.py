@@ -10,7 +10,8 @@ from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch.optim.swa_utils import AveragedModel
 from tqdm import tqdm
-from .core import atomic_save, default_device, ensure_writable, mixed_precision, seed_everything
+from .core import (all_sum, atomic_save, barrier, batch_share, data_parallel, default_device, ensure_writable, init_distributed,
+                        is_main, mixed_precision, rank, seed_everything, world_size)
 from .data import DatasetInfo, ImageSet, augment, batches, normalize, predict
 from .gan import (Generator, PlainDiscriminator, TeacherDiscriminator, adc_d_loss, adc_g_loss, diff_augment, feature_blending_loss,
                        feature_transfer_loss, hinge_d_loss, hinge_g_loss, mode_seeking_loss, to_generator_range, to_teacher_input)
@@ -22,30 +23,40 @@ __all__ = ['ema_generator', 'train_generator', 'save_sample_grid', 'load_generat
            'load_synthetic', 'export_png', 'frechet_distance', 'teacher_features', 'gaussian', 'generation_report']
 
 # %% ../nbs/06_generation.ipynb #3353e366
-def _view(D, x, g, cfg):
-    "D's outputs for images `x`, through DiffAugment when it is on."
-    return D(diff_augment(x, generator=g) if cfg['diff_augment'] else x)
+def _augmented(x, g, cfg):
+    "`x` through DiffAugment when it is on."
+    return diff_augment(x, generator=g) if cfg['diff_augment'] else x
 
-def _d_step(D, G, xr, yr, g, cfg):
+class _DLoss(nn.Module):
+    "D's loss on a real and a generated batch as one module: what `DistributedDataParallel` wraps (one forward per backward)."
+    def __init__(self, D, cfg): super().__init__(); self.D, self.cfg = D, cfg
+    def forward(self, xr, yr, xg, yg):
+        cfg, (o_r, o_g) = self.cfg, (self.D(xr), self.D(xg))
+        losses = dict(d_hinge=hinge_d_loss(o_r['score'], o_g['score']), d_adc=adc_d_loss(o_r['adc'], yr, o_g['adc'], yg))
+        feats = (o_r['feature'], o_r['regression'], o_g['feature'], o_g['regression'])
+        if cfg['feature_transfer']: losses['transfer'] = feature_transfer_loss(*feats)
+        if cfg['feature_blending']: losses['blend'] = feature_blending_loss(*feats)
+        total = losses['d_hinge'] + cfg['lambda_d'] * losses['d_adc'] + cfg['lambda_fi'] * (losses.get('transfer', 0) + losses.get('blend', 0))
+        return total, losses
+
+def _d_step(d_loss, G, xr, yr, g, cfg, part=slice(None)):
+    "D's loss: the generated batch drawn and both batches augmented whole, then this process's `part` of each."
     with torch.no_grad(): xg, yg = G.sample(len(xr), generator=g)
-    o_r, o_g = _view(D, xr, g, cfg), _view(D, xg, g, cfg)
-    losses = dict(d_hinge=hinge_d_loss(o_r['score'], o_g['score']), d_adc=adc_d_loss(o_r['adc'], yr, o_g['adc'], yg))
-    feats = (o_r['feature'], o_r['regression'], o_g['feature'], o_g['regression'])
-    if cfg['feature_transfer']: losses['transfer'] = feature_transfer_loss(*feats)
-    if cfg['feature_blending']: losses['blend'] = feature_blending_loss(*feats)
-    total = losses['d_hinge'] + cfg['lambda_d'] * losses['d_adc'] + cfg['lambda_fi'] * (losses.get('transfer', 0) + losses.get('blend', 0))
-    return total, losses
+    xr, xg = _augmented(xr, g, cfg), _augmented(xg, g, cfg)
+    return d_loss(xr[part], yr[part], xg[part], yg[part])
 
-def _g_step(D, G, cfs, bs, g, cfg):
-    dev = next(G.parameters()).device
-    if cfg['lambda_ms']: y = torch.randint(0, G.num_classes, (bs // 2,), generator=g).repeat(2).to(dev)   # pairs of one class
-    else: y = torch.randint(0, G.num_classes, (bs,), generator=g).to(dev)
-    z = torch.randn(len(y), G.z_dim, generator=g).to(dev)
+def _g_step(D, G, cfs, bs, g, cfg, part=slice(None)):
+    "G's loss: every process generates the whole batch (G is small next to D) and passes its `part` through D."
+    raw = getattr(G, 'module', G)   # G itself, or inside DistributedDataParallel
+    dev = next(raw.parameters()).device
+    if cfg['lambda_ms']: y = torch.randint(0, raw.num_classes, (bs // 2,), generator=g).repeat(2).to(dev)   # pairs of one class
+    else: y = torch.randint(0, raw.num_classes, (bs,), generator=g).to(dev)
+    z = torch.randn(len(y), raw.z_dim, generator=g).to(dev)
     xg = G(z, y)
-    o = _view(D, xg, g, cfg)
-    losses = dict(g_hinge=hinge_g_loss(o['score']), g_adc=adc_g_loss(o['adc'], y))
-    if cfs is not None: losses['cfs'] = cfs.loss(o['logits'])
-    if cfg['lambda_ms']: losses['mode_seeking'] = mode_seeking_loss(xg, z)
+    o = D(_augmented(xg, g, cfg)[part])
+    losses = dict(g_hinge=hinge_g_loss(o['score']), g_adc=adc_g_loss(o['adc'], y[part]))
+    if cfs is not None: losses['cfs'] = cfs.loss(o['logits'])               # over the batch of all processes
+    if cfg['lambda_ms']: losses['mode_seeking'] = mode_seeking_loss(xg, z)  # the whole batch, the same in every process
     total = (losses['g_hinge'] + cfg['lambda_g'] * losses['g_adc'] + cfg['lambda_cfs'] * losses.get('cfs', 0)
              + cfg['lambda_ms'] * losses.get('mode_seeking', 0))
     return total, losses
@@ -61,7 +72,7 @@ def ema_generator(G:nn.Module, # the generator to average
     return AveragedModel(G, avg_fn=avg, use_buffers=True)
 
 # %% ../nbs/06_generation.ipynb #a799fa81
-def _check(teacher, collected, bs, num_classes):
+def _check(teacher, collected, bs, num_classes, world=1):
     info = collected.info
     Generator(num_classes, info.channels, info.size, ch=1)            # raises if the generator cannot make such images
     check_input(teacher, info.channels, info.size, 'the collected images')
@@ -70,6 +81,8 @@ def _check(teacher, collected, bs, num_classes):
     if not collected.labelled or int(collected.labels.max()) >= k:
         raise ValueError(f"The collected images need pseudo-labels in 0..{k-1} from the teacher; build the set with `collect(pool, teacher, ...)`.")
     if len(collected) < bs: raise ValueError(f"The collected set has {len(collected)} images, fewer than one batch of {bs}; lower bs or collect more images.")
+    if bs % world: raise ValueError(f"The batch size {bs} does not split evenly over {world} processes; use a multiple of {world} (bs is the batch of all processes together).")
+
 
 # %% ../nbs/06_generation.ipynb #061564dc
 def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
@@ -101,9 +114,10 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
                     callbacks=() # `cb(iteration, row, state)` after each history row
                    )->dict:
     "Train HiDFD's teacher-guided GAN; return `dict(generator=EMA generator, history=rows, discriminator=D)`."
-    device, info = default_device(device), collected.info
+    init_distributed()   # under torchrun: join the other processes (a no-op in one process)
+    device, info, world = default_device(device), collected.info, world_size()
     num_classes = info.num_classes
-    _check(teacher, collected, bs, num_classes)
+    _check(teacher, collected, bs, num_classes, world)
     iterations = iterations or epochs * math.ceil(len(collected) / bs)
     log_every = log_every or math.gcd(50, checkpoint_every)
     if log_every > checkpoint_every or checkpoint_every % log_every: raise ValueError(f"checkpoint_every ({checkpoint_every}) must be a multiple of log_every ({log_every}).")
@@ -131,11 +145,15 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
         opt_g.load_state_dict(ck['opt_g']); opt_d.load_state_dict(ck['opt_d'])
         if cfs is not None: cfs.load_state_dict(ck['cfs'])
         history, start = ck['history'], ck['iteration']
+    # several processes: each draws the whole batch and computes its share; gradients are averaged, so the steps are one process's
+    d_loss = data_parallel(_DLoss(D, cfg), device, find_unused_parameters=not (feature_transfer or feature_blending))   # r(h) idle without both
+    G_net, part = data_parallel(G, device), batch_share(bs)
     fixed_z = torch.randn(num_classes * 8, 128, generator=torch.Generator().manual_seed(seed)).to(device)
     fixed_y = torch.arange(num_classes, device=device).repeat_interleave(8)
     sums, t0 = {}, time.perf_counter()
     G.train(); D.train()
-    bar = tqdm(range(start, iterations), initial=start, total=iterations, desc='GAN', disable=not progress)
+    show = progress and is_main()
+    bar = tqdm(range(start, iterations), initial=start, total=iterations, desc='GAN', disable=not show)
     for it in bar:
         g = torch.Generator().manual_seed(seed * 1_000_003 + it)
         idx = torch.randint(0, len(collected), (bs,), generator=g)
@@ -143,10 +161,10 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
         if info.hflip: xr = augment(xr, pad=0, flip=True, generator=g)
         xr, yr = to_generator_range(xr), collected.labels[idx].to(device)
         with mixed_precision(device):
-            d_total, d_losses = _d_step(D, G, xr, yr, g, cfg)
+            d_total, d_losses = _d_step(d_loss, G, xr, yr, g, cfg, part)
         opt_d.zero_grad(set_to_none=True); d_total.backward(); opt_d.step()
         with mixed_precision(device):
-            g_total, g_losses = _g_step(D, G, cfs, bs, g, cfg)
+            g_total, g_losses = _g_step(D, G_net, cfs, bs, g, cfg, part)
         opt_g.zero_grad(set_to_none=True); g_total.backward(); opt_g.step()
         if cfs is not None: cfs.step()
         ema.update_parameters(G)
@@ -154,21 +172,24 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
             sums[k] = sums.get(k, 0) + v.detach().float()
         if (it + 1) % log_every == 0 or it + 1 == iterations:
             n = (it % log_every) + 1
-            row = {k: (v / n).item() for k, v in sums.items()}
+            means = all_sum(torch.stack(list(sums.values()))) / (n * world)   # the whole batch's losses
+            row = dict(zip(sums, means.tolist()))
             bad = [k for k, v in row.items() if not math.isfinite(v)]
             if bad:
                 where = f"; the last good checkpoint is {str(out/'gan_latest.pt')!r}" if out is not None and (out/'gan_latest.pt').exists() else ''
                 raise FloatingPointError(f"The GAN loss {bad[0]!r} became {row[bad[0]]} by iteration {it+1}{where}. Lower the learning rate (lr={lr}).")
             row.update(iteration=it + 1, time=time.perf_counter() - t0)
             history.append(row); sums, t0 = {}, time.perf_counter()
-            if progress: bar.set_postfix(d=f"{row['d_total']:.3f}", g=f"{row['g_total']:.3f}")
-            if out is not None and ((it + 1) % checkpoint_every == 0 or it + 1 == iterations):
+            if show: bar.set_postfix(d=f"{row['d_total']:.3f}", g=f"{row['g_total']:.3f}")
+            checkpoint = out is not None and ((it + 1) % checkpoint_every == 0 or it + 1 == iterations)
+            if checkpoint and is_main():   # one process writes
                 state = dict(generator=G.state_dict(), ema=ema.state_dict(), opt_g=opt_g.state_dict(), opt_d=opt_d.state_dict(),
                              discriminator={k: v for k, v in D.state_dict().items() if not k.startswith('teacher.')},
                              cfs=cfs.state_dict() if cfs is not None else {}, iteration=it + 1, history=history, config=cfg)
                 atomic_save(state, out/'gan_latest.pt')
                 atomic_save(''.join(json.dumps(r) + '\n' for r in history).encode(), out/'gan_history.jsonl')
                 save_sample_grid(ema.module, out/'samples'/f'iter_{it+1:06d}.png', fixed_z, fixed_y)
+            if checkpoint: barrier()   # the checkpoint is written before any process goes on
             for cb in callbacks: cb(it + 1, row, dict(G=G, D=D, ema=ema, cfs=cfs))
     bar.close()
     ema.module.eval()
@@ -211,20 +232,26 @@ def synthesize(generator:Generator, # a trained (EMA) generator
                seed:int=0, # seed of z and of the shuffle
                device=None # where to run the generator
               )->ImageSet:
-    "`n` generated images with balanced classes, as uint8 in an `ImageSet` labelled by conditioning class."
+    "`n` generated images with balanced classes, as uint8 in an `ImageSet` labelled by conditioning class; under torchrun each process makes its share and every process gets the whole set."
     if n < 1: raise ValueError(f"Ask for at least one synthetic image, got n={n}.")
-    device = default_device(device)
+    device, world = default_device(device), world_size()
     C = generator.num_classes
     g = torch.Generator().manual_seed(seed)
     y = (torch.arange(n) % C)[torch.randperm(n, generator=g)]
     z = torch.randn(n, generator.z_dim, generator=g)
     generator = generator.to(device).eval()
-    out = []
+    k = -(-n // world); lo = rank() * k; hi = min(n, lo + k)          # this process's images: [lo, hi)
+    out = torch.zeros(k, generator.channels, generator.size, generator.size, dtype=torch.uint8, device=device)   # filled in place
     with torch.inference_mode(), mixed_precision(device):
-        for i in range(0, n, bs):
-            x = generator(z[i:i+bs].to(device), y[i:i+bs].to(device)).float()
-            out.append(((x + 1) * 127.5).round().clamp(0, 255).to(torch.uint8).cpu())
-    return ImageSet(torch.cat(out), y, info, record=dict(source='synthetic', n=n, seed=seed))
+        for i in range(lo, hi, bs):
+            j = min(i + bs, hi)
+            x = generator(z[i:j].to(device), y[i:j].to(device)).float()
+            out[i-lo:j-lo] = ((x + 1) * 127.5).round().clamp(0, 255).to(torch.uint8)
+    if world > 1:   # one gather: every process gets every image
+        parts = [torch.empty_like(out) for _ in range(world)]
+        torch.distributed.all_gather(parts, out)
+        out = torch.cat(parts)
+    return ImageSet(out[:n].cpu(), y, info, record=dict(source='synthetic', n=n, seed=seed))
 
 def save_synthetic(data:ImageSet, # a synthetic set
                    path:str|Path # the file to write (`.pt`)

@@ -9,7 +9,8 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 import torch, torch.nn as nn
 import matplotlib.pyplot as plt
-from .core import atomic_save, check_name, default_device, ensure_writable, peak_memory_mb, seed_everything, world_size
+from .core import (atomic_save, barrier, check_name, default_device, ensure_writable, init_distributed, is_main, peak_memory_mb,
+                        seed_everything, world_size)
 from .data import ImageSet, collect, dataset_info, get_dataset, list_datasets, predict
 from .models import as_feature_model, check_input, get_model, list_models
 from .train import evaluate, load_model, plot_history, train_teacher
@@ -257,7 +258,8 @@ class Manifest:
         self.data = m
     def done(self, stage:str)->bool: return self.data['stages'].get(stage, {}).get('status') == 'done'
     def metrics(self, stage:str)->dict: return self.data['stages'][stage].get('metrics', {})
-    def save(self): atomic_save(json.dumps(self.data, indent=1).encode(), self.path)
+    def save(self):
+        if is_main(): atomic_save(json.dumps(self.data, indent=1).encode(), self.path)   # one process writes
     def start(self, stage:str):
         s = self.data['stages'].setdefault(stage, {})
         s.update(status='running', attempts=s.get('attempts', 0) + 1); self.save()
@@ -286,6 +288,8 @@ def check_config(config:HiDFDConfig, # the run's config
                         ('generation.epochs', g.epochs, 1), ('generation.bs', g.bs, 1), ('generation.report_size', g.report_size, 2),
                         ('distill.epochs', s.epochs, 1), ('distill.bs', s.bs, 1), ('distill.repeat', s.repeat, 1)):
         if v < low: raise ValueError(f"{key} must be at least {low}, got {v}.")
+    for key, v in (('teacher.bs', t.bs), ('generation.bs', g.bs), ('distill.bs', s.bs)):
+        if v % world_size(): raise ValueError(f"{key}={v} does not split evenly over {world_size()} processes; use a multiple of {world_size()} (batch sizes are those of all processes together).")
     if 0 < g.n_synthetic < 2 * info.num_classes or g.n_synthetic < 0:
         raise ValueError(f"generation.n_synthetic must be 0 (real images only) or at least {2 * info.num_classes} (two per class), got {g.n_synthetic}.")
     return info
@@ -322,9 +326,7 @@ def run(config:HiDFDConfig, # every hyper-parameter
        )->dict:
     "Run HiDFD from `config` in `out_dir`; return the report (or, with `until`, the manifest)."
     check_name(until, STAGES, 'stage')
-    if world_size() > 1:
-        raise RuntimeError("`hidfd run` trains in one process: its GAN stage does not split over processes yet. Run it without torchrun; "
-                           "`torchrun ... -m hidfd.train` trains a teacher over several processes, and `fit` runs under torchrun in your own scripts.")
+    init_distributed()   # under torchrun: every process runs every stage on its share of each batch; rank 0 writes
     device = default_device(device)
     info = check_config(config, as_feature_model(teacher) if teacher is not None else None)
     if teacher is None and config.teacher.checkpoint:
@@ -334,7 +336,8 @@ def run(config:HiDFDConfig, # every hyper-parameter
     tid = _fingerprint(teacher) if teacher is not None else _fingerprint(config.teacher.checkpoint) if config.teacher.checkpoint else 'trained'
     m = Manifest(out, config, tid)
     m.save()
-    if not (out/'config.toml').exists(): save_config(config, out/'config.toml')
+    if not (out/'config.toml').exists() and is_main(): save_config(config, out/'config.toml')
+    progress = progress and is_main()
     cbs = lambda stage: [lambda step, row, *_: [cb(stage, step, row) for cb in callbacks]]
     def stage(name, fn):
         "Run stage `name` unless the manifest says it is done; say whether it is the last one asked for."
@@ -345,6 +348,7 @@ def run(config:HiDFDConfig, # every hyper-parameter
             m.start(name); t0 = time.perf_counter()
             metrics = fn() or {}
             m.finish(name, time.perf_counter() - t0, {**metrics, 'peak_memory_mb': peak_memory_mb(device)})
+            barrier()   # what rank 0 wrote is there before any process reads it
         return name == until
 
     def do_teacher():
@@ -360,7 +364,7 @@ def run(config:HiDFDConfig, # every hyper-parameter
     def do_collect():
         pool, n = _pool(config, info)
         c = collect(pool, T, n=n, strategy=config.data.strategy, seed=config.seed, device=device)
-        save_synthetic(c, out/'collected.pt')
+        if is_main(): save_synthetic(c, out/'collected.pt')
         return {k: c.record[k] for k in ('n', 'class_histogram', 'agreement') if k in c.record}
     if stage('collect', do_collect): return m.data
     collected = load_synthetic(out/'collected.pt')
@@ -377,6 +381,7 @@ def run(config:HiDFDConfig, # every hyper-parameter
     def do_synthesize():
         if not config.generation.n_synthetic: return dict(n=0)
         syn = synthesize(load_generator(out/'gan', device=device), config.generation.n_synthetic, collected.info, seed=config.seed, device=device)
+        if not is_main(): return {}   # every process holds the whole set; rank 0 saves it and measures it
         save_synthetic(syn, out/'synthetic.pt')
         test = _test_split(config, info)
         real = test if test is not None else collected
@@ -395,7 +400,7 @@ def run(config:HiDFDConfig, # every hyper-parameter
         seed_everything(config.seed)
         r = distill(T, get_model(arch, info.num_classes, info.channels), inflate(collected, syn, repeat), out_dir=out/'distill',
                     resume=True, seed=config.seed, device=device, progress=progress, callbacks=cbs('distill'), **s)
-        save_student(r['model'], collected.info, out/'student')
+        if is_main(): save_student(r['model'], collected.info, out/'student')
         h = r['history']
         return dict(epochs=len(h), train_acc=h[-1]['train_acc'], train_loss=h[-1]['train_loss'],
                     images_per_s=sum(x['images_per_s'] for x in h) / len(h), train_time_s=sum(x['time'] for x in h),
@@ -403,6 +408,7 @@ def run(config:HiDFDConfig, # every hyper-parameter
     if stage('distill', do_distill): return m.data
 
     def do_evaluate():
+        if not is_main(): return {}
         test, student = _test_split(config, info), load_student(out/'student', device=device)
         metrics = dict(student_parameters=sum(p.numel() for p in student.parameters()), teacher_parameters=sum(p.numel() for p in T.parameters()))
         if test is not None:
@@ -411,7 +417,9 @@ def run(config:HiDFDConfig, # every hyper-parameter
         fig = plot_history(out/'distill'); fig.savefig(ensure_writable(out/'figures')/'distill_history.png', dpi=80); plt.close(fig)
         return metrics
     stage('evaluate', do_evaluate)
-    return write_report(out)
+    if is_main(): write_report(out)
+    barrier()
+    return json.loads((out/'report.json').read_text())
 
 # %% ../nbs/09_pipeline.ipynb #e41a6fb5
 def _fmt(v):
@@ -464,6 +472,7 @@ def _cmd_run(a):
     here = a.config and (Path(a.config).parent/'manifest.json').exists()          # the config.toml of a run folder resumes that folder
     out = Path(a.out or (Path(a.config).parent if here else Path('runs')/(a.preset or Path(a.config).stem)))
     rep = run(config, out, until=a.until, device=a.device)
+    if not is_main(): return   # under torchrun, one process prints
     if a.until == 'evaluate': print((out/'report.md').read_text())
     print(f"Run folder: {out}" + (f"; the student is in {out/'student'}" if a.until == 'evaluate' else ''))
 

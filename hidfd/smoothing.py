@@ -5,6 +5,7 @@
 # %% ../nbs/05_smoothing.ipynb #c4f66aee
 from __future__ import annotations
 import torch, torch.nn as nn, torch.nn.functional as F
+from .core import all_sum, global_mean
 
 # %% auto #0
 __all__ = ['effective_number_weights', 'CategoryFrequencySmoothing']
@@ -35,8 +36,8 @@ class CategoryFrequencySmoothing(nn.Module):
     def loss(self, logits:torch.Tensor # the teacher's logits for a batch of generated images
             )->torch.Tensor:
         "`sum_c w_c p_c log p_c` with `p` the batch mean of the softmax; also records the teacher's argmax for the next update."
-        self.pending += torch.bincount(logits.detach().argmax(1), minlength=len(self.counts)).float()
-        p = F.softmax(logits.float(), 1).mean(0)
+        self.pending += all_sum(torch.bincount(logits.detach().argmax(1), minlength=len(self.counts)).float())
+        p = global_mean(F.softmax(logits.float(), 1))   # under torchrun: the batch of all processes
         return (self.weights * p * torch.log(p.clamp_min(1e-12))).sum()
     def step(self):
         "Count one generator iteration; every `every` iterations, update the counts and weights and start counting anew."

@@ -13,7 +13,7 @@ from .models import get_model
 from .train import load_model
 from .gan import Generator, TeacherDiscriminator, to_generator_range
 from .smoothing import CategoryFrequencySmoothing
-from .generation import _d_step, _g_step, train_generator
+from .generation import _DLoss, _d_step, _g_step, train_generator
 from .distill import classifier_sharing_loss, distill
 
 # %% auto #0
@@ -88,8 +88,9 @@ def gan_speed(teacher:nn.Module, # the frozen teacher
     g = torch.Generator().manual_seed(0)
     xr, yr = to_generator_range(collected.images[:bs].to(device)), collected.labels[:bs].to(device)
     params = [p for p in [*G.parameters(), *D.parameters()] if p.requires_grad]
+    d_loss = _DLoss(D, cfg)
     def step():
-        with mixed_precision(device): d, _ = _d_step(D, G, xr, yr, g, cfg)
+        with mixed_precision(device): d, _ = _d_step(d_loss, G, xr, yr, g, cfg)
         d.backward()
         with mixed_precision(device): gl, _ = _g_step(D, G, cfs, bs, g, cfg)
         gl.backward()

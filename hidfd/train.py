@@ -10,8 +10,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm import tqdm
 from fastcore.script import call_parse
 import torch.distributed as dist
-from torch.nn.parallel import DistributedDataParallel
-from .core import (atomic_save, check_name, default_device, ensure_writable, hidfd_home, init_distributed, is_main, mixed_precision,
+from .core import (all_sum, atomic_save, batch_share, check_name, data_parallel, default_device, ensure_writable, hidfd_home, init_distributed, is_main, mixed_precision,
                         peak_memory_mb, rank, seed_everything, world_size)
 from .data import ImageSet, augment, batches, dataset_info, get_dataset, normalize, predict
 from .models import check_input, get_model, list_models
@@ -121,12 +120,11 @@ class DistributedBatchNorm(nn.modules.batchnorm._BatchNorm):
         if x.dim() < 2: raise ValueError(f"DistributedBatchNorm expects (N, C, ...) inputs, got {x.dim()} dimensions.")
     def forward(self, x):
         if not (self.training and dist.is_available() and dist.is_initialized() and dist.get_world_size() > 1): return super().forward(x)
-        from torch.distributed.nn.functional import all_reduce   # differentiable: gradients flow back to every process
         C, dims, shape = x.size(1), [0, *range(2, x.dim())], (1, -1, *[1] * (x.dim() - 2))
         xf = x.float()
-        s = all_reduce(torch.cat([xf.sum(dims), xf.new_tensor([x.numel() / C])]))   # two passes, as exact as one process's
+        s = all_sum(torch.cat([xf.sum(dims), xf.new_tensor([x.numel() / C])]), grad=True)   # two passes, as exact as one process's
         n = s[-1]; mean = s[:C] / n
-        var = all_reduce((xf - mean.view(shape)).pow(2).sum(dims)) / n
+        var = all_sum((xf - mean.view(shape)).pow(2).sum(dims), grad=True) / n
         if self.track_running_stats:
             with torch.no_grad():
                 self.num_batches_tracked.add_(1)
@@ -184,7 +182,7 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
        )->list:
     "Train `model` on `train_data`; return the metrics history, one dict per epoch."
     init_distributed()   # under torchrun: join the other processes (a no-op in one process)
-    device, info, world, me = default_device(device), train_data.info, world_size(), rank()
+    device, info, world = default_device(device), train_data.info, world_size()
     _check_data(model, train_data, bs, world)
     out = ensure_writable(out_dir) if out_dir is not None else None
     if out is not None and (out/'latest.pt').exists() and not resume:
@@ -203,9 +201,7 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
     show = progress and is_main()
     # several processes: each sees bs/world images of a batch; batch-norm statistics and gradients are those of the whole batch
     with swap_batchnorm(model, sync_batchnorm) if world > 1 else contextlib.nullcontext():
-        step = _LossStep(model, loss_fn)
-        if world > 1:
-            step = DistributedDataParallel(step, device_ids=[device.index or torch.cuda.current_device()] if device.type == 'cuda' else None)
+        step, part = data_parallel(_LossStep(model, loss_fn), device), batch_share(bs)
         for epoch in range(start, epochs):
             seed_everything(seed * 100_003 + epoch)
             g = torch.Generator().manual_seed(seed * 100_003 + epoch)
@@ -217,7 +213,7 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
                        desc=f'epoch {epoch+1}/{epochs}', disable=not show, leave=False)
             for i, (xb, yb) in enumerate(bar):
                 if augment_data: xb = augment(xb, flip=info.hflip, generator=g)
-                if world > 1: xb, yb = xb.chunk(world)[me], yb.chunk(world)[me]   # this process's share of the batch
+                xb, yb = xb[part], yb[part]   # this process's share of the batch (all of it in one process)
                 x = normalize(xb, info)
                 with mixed_precision(device):
                     loss, logits = step(x, yb)
@@ -228,7 +224,7 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
                 if show and i % 20 == 0: bar.set_postfix(loss=f'{loss_sum.item()/n_seen:.3f}')
             bar.close()
             totals = torch.stack([loss_sum, correct.float(), torch.tensor(float(n_seen), device=device)])
-            if world > 1: dist.all_reduce(totals)   # the one synchronisation of the epoch: the whole batch's metrics
+            all_sum(totals)   # the one synchronisation of the epoch: the whole batch's metrics
             loss_sum, correct, n_seen = totals[0], totals[1], int(totals[2])
             train_loss = loss_sum.item() / n_seen
             if not math.isfinite(train_loss):
