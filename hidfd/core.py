@@ -9,9 +9,9 @@ from pathlib import Path
 import torch
 
 # %% auto #0
-__all__ = ['default_device', 'seed_everything', 'mixed_precision', 'check_name', 'ensure_writable', 'atomic_save', 'world_size',
-           'rank', 'is_main', 'init_distributed', 'batch_share', 'all_sum', 'barrier', 'global_mean', 'data_parallel',
-           'hidfd_home', 'peak_memory_mb']
+__all__ = ['default_device', 'seed_everything', 'mixed_precision', 'memory_format', 'check_name', 'ensure_writable',
+           'atomic_save', 'world_size', 'rank', 'is_main', 'init_distributed', 'batch_share', 'all_sum', 'barrier',
+           'global_mean', 'data_parallel', 'hidfd_home', 'peak_memory_mb']
 
 # %% ../nbs/00_core.ipynb #09dcf365
 def default_device(device:str|torch.device|None=None # a device name, or `None` for CUDA when available, else CPU
@@ -38,6 +38,11 @@ def mixed_precision(device:torch.device # where the computation runs
     precision = os.environ.get('HIDFD_PRECISION', 'bf16')
     if precision not in ('bf16', 'fp32'): raise ValueError(f"HIDFD_PRECISION={precision!r} is not a precision hidfd knows; use bf16 or fp32.")
     return torch.autocast(device.type, torch.bfloat16, enabled=device.type == 'cuda' and precision == 'bf16')
+
+def memory_format(device:torch.device # where the computation runs
+                 )->torch.memory_format:
+    "The memory order of 4-d tensors (models and batches) for `device`: channels-last on CUDA, torch's default elsewhere."
+    return torch.channels_last if device.type == 'cuda' else torch.contiguous_format
 
 # %% ../nbs/00_core.ipynb #1e76646a
 def check_name(name:str, # the name the user gave

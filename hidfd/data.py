@@ -12,7 +12,7 @@ from .core import check_name, default_device, mixed_precision
 
 # %% auto #0
 __all__ = ['DatasetInfo', 'list_datasets', 'dataset_info', 'ImageSet', 'get_dataset', 'show_images', 'normalize', 'augment',
-           'batches', 'predict', 'collect']
+           'on_device', 'batches', 'predict', 'collect']
 
 # %% ../nbs/01_data.ipynb #d47ceae8
 @dataclass(frozen=True)
@@ -284,6 +284,16 @@ def augment(x:torch.Tensor, # a batch of images (N, C, H, W), any dtype
               rows[:, None, :, None], cols[:, None, None, :]]
 
 # %% ../nbs/01_data.ipynb #ad235bb3
+def on_device(data:ImageSet, # a set of images
+              device, # where the training runs
+              max_bytes:int=2**31 # the largest set (images and labels) to hold on a GPU
+             )->ImageSet:
+    "`data` held on `device` when that is not the CPU and the set is at most `max_bytes`; else `data` as it is."
+    device = default_device(device)
+    size = data.images.numel() + 8 * data.labels.numel()
+    if device.type == 'cpu' or size > max_bytes or data.images.device == device: return data
+    return ImageSet(data.images.to(device), data.labels.to(device), data.info, data.files, data.record)
+
 def batches(data:ImageSet, # the images to go through
             bs:int=128, # batch size
             shuffle:bool=False, # visit the images in a random order
@@ -291,10 +301,11 @@ def batches(data:ImageSet, # the images to go through
             drop_last:bool=False, # skip a last incomplete batch
             device=None # where to put the batches
            ):
-    "Yield `(uint8 images, labels)` batches of `data` on `device`."
+    "Yield `(uint8 images, labels)` batches of `data` on `device` (indexed where `data` lies: on the GPU after `on_device`)."
     device = default_device(device)
     n = len(data)
     order = torch.randperm(n, generator=generator) if shuffle else torch.arange(n)
+    order = order.to(data.images.device)
     stop = n - n % bs if drop_last else n
     for i in range(0, stop, bs):
         idx = order[i:i+bs]

@@ -11,8 +11,8 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from torch.optim.swa_utils import AveragedModel
 from tqdm import tqdm
 from .core import (all_sum, atomic_save, barrier, batch_share, data_parallel, default_device, ensure_writable, init_distributed,
-                        is_main, mixed_precision, rank, seed_everything, world_size)
-from .data import DatasetInfo, ImageSet, augment, batches, normalize, predict
+                        is_main, memory_format, mixed_precision, rank, seed_everything, world_size)
+from .data import DatasetInfo, ImageSet, augment, batches, normalize, on_device, predict
 from .gan import (Generator, PlainDiscriminator, TeacherDiscriminator, adc_d_loss, adc_g_loss, diff_augment, feature_blending_loss,
                        feature_transfer_loss, hinge_d_loss, hinge_g_loss, mode_seeking_loss, to_generator_range, to_teacher_input)
 from .models import check_input
@@ -131,8 +131,10 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
                num_classes=num_classes, channels=info.channels, size=info.size, z_dim=128, info=asdict(info))
     seed_everything(seed)
     teacher = teacher.to(device).eval()
-    G = Generator(num_classes, info.channels, info.size, ch).to(device)
-    D = (TeacherDiscriminator if teacher_discriminator else PlainDiscriminator)(teacher, info, num_classes, ch).to(device)
+    fmt = memory_format(device)   # channels-last on a GPU
+    G = Generator(num_classes, info.channels, info.size, ch).to(device, memory_format=fmt)
+    D = (TeacherDiscriminator if teacher_discriminator else PlainDiscriminator)(teacher, info, num_classes, ch).to(device, memory_format=fmt)
+    real = on_device(collected, device)   # the collected images live on the GPU: no host copy per batch
     heads = [p for n, p in D.named_parameters() if not n.startswith('teacher.')]
     opt_g, opt_d = torch.optim.Adam(G.parameters(), lr, betas), torch.optim.Adam(heads, lr, betas)
     ema = ema_generator(G, ema_decay, ema_start)
@@ -157,9 +159,9 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
     for it in bar:
         g = torch.Generator().manual_seed(seed * 1_000_003 + it)
         idx = torch.randint(0, len(collected), (bs,), generator=g)
-        xr = collected.images[idx].to(device)
+        xr = real.images[idx.to(real.images.device)].to(device)
         if info.hflip: xr = augment(xr, pad=0, flip=True, generator=g)
-        xr, yr = to_generator_range(xr), collected.labels[idx].to(device)
+        xr, yr = to_generator_range(xr).contiguous(memory_format=fmt), real.labels[idx.to(real.labels.device)].to(device)
         with mixed_precision(device):
             d_total, d_losses = _d_step(d_loss, G, xr, yr, g, cfg, part)
         opt_d.zero_grad(set_to_none=True); d_total.backward(); opt_d.step()

@@ -10,9 +10,10 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm import tqdm
 from fastcore.script import call_parse
 import torch.distributed as dist
-from .core import (all_sum, atomic_save, batch_share, check_name, data_parallel, default_device, ensure_writable, hidfd_home, init_distributed, is_main, mixed_precision,
+from .core import (all_sum, atomic_save, batch_share, check_name, data_parallel, default_device, ensure_writable, hidfd_home, init_distributed, is_main, memory_format,
+                        mixed_precision,
                         peak_memory_mb, rank, seed_everything, world_size)
-from .data import ImageSet, augment, batches, dataset_info, get_dataset, normalize, predict
+from .data import ImageSet, augment, batches, dataset_info, get_dataset, normalize, on_device, predict
 from .models import check_input, get_model, list_models
 
 # %% auto #0
@@ -187,7 +188,8 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
     out = ensure_writable(out_dir) if out_dir is not None else None
     if out is not None and (out/'latest.pt').exists() and not resume:
         raise FileExistsError(f"{str(out)!r} already holds a training run; pass resume=True to continue it, or choose another out_dir.")
-    model.to(device)
+    model.to(device, memory_format=memory_format(device))   # channels-last on a GPU
+    train_data = on_device(train_data, device)              # a small set lives on the GPU: no host copy per batch
     params = [p for p in model.parameters() if p.requires_grad] if params is None else list(params)
     optimizer = _optimizer(opt, params, lr, momentum, wd)
     scheduler = _scheduler(sched, optimizer, epochs, milestones, gamma)
@@ -214,7 +216,7 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
             for i, (xb, yb) in enumerate(bar):
                 if augment_data: xb = augment(xb, flip=info.hflip, generator=g)
                 xb, yb = xb[part], yb[part]   # this process's share of the batch (all of it in one process)
-                x = normalize(xb, info)
+                x = normalize(xb, info).contiguous(memory_format=memory_format(device))
                 with mixed_precision(device):
                     loss, logits = step(x, yb)
                 optimizer.zero_grad(set_to_none=True)
