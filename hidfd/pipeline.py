@@ -335,6 +335,7 @@ def run(config:HiDFDConfig, # every hyper-parameter
     out = ensure_writable(out_dir)
     tid = _fingerprint(teacher) if teacher is not None else _fingerprint(config.teacher.checkpoint) if config.teacher.checkpoint else 'trained'
     m = Manifest(out, config, tid)
+    barrier()   # every process has read the manifest before rank 0 changes it: all skip the same stages
     m.save()
     if not (out/'config.toml').exists() and is_main(): save_config(config, out/'config.toml')
     progress = progress and is_main()
