@@ -9,9 +9,9 @@ from pathlib import Path
 import torch
 
 # %% auto #0
-__all__ = ['default_device', 'seed_everything', 'mixed_precision', 'memory_format', 'check_name', 'ensure_writable',
-           'atomic_save', 'world_size', 'rank', 'is_main', 'init_distributed', 'batch_share', 'all_sum', 'barrier',
-           'global_mean', 'data_parallel', 'hidfd_home', 'peak_memory_mb']
+__all__ = ['default_device', 'seed_everything', 'mixed_precision', 'memory_format', 'compile_step', 'check_name',
+           'ensure_writable', 'atomic_save', 'world_size', 'rank', 'is_main', 'init_distributed', 'batch_share',
+           'all_sum', 'barrier', 'global_mean', 'data_parallel', 'hidfd_home', 'peak_memory_mb']
 
 # %% ../nbs/00_core.ipynb #09dcf365
 def default_device(device:str|torch.device|None=None # a device name, or `None` for CUDA when available, else CPU
@@ -43,6 +43,13 @@ def memory_format(device:torch.device # where the computation runs
                  )->torch.memory_format:
     "The memory order of 4-d tensors (models and batches) for `device`: channels-last on CUDA, torch's default elsewhere."
     return torch.channels_last if device.type == 'cuda' else torch.contiguous_format
+
+def compile_step(module:torch.nn.Module # a training step: a model, or a module that computes a loss
+                ):
+    "`torch.compile(module)` when the environment variable `HIDFD_COMPILE=1`, else `module` itself."
+    flag = os.environ.get('HIDFD_COMPILE', '0')
+    if flag not in ('0', '1'): raise ValueError(f"HIDFD_COMPILE={flag!r}: use 1 to compile the training steps with torch.compile, or 0 not to.")
+    return torch.compile(module) if flag == '1' else module
 
 # %% ../nbs/00_core.ipynb #1e76646a
 def check_name(name:str, # the name the user gave

@@ -10,7 +10,7 @@ from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch.optim.swa_utils import AveragedModel
 from tqdm import tqdm
-from .core import (all_sum, atomic_save, barrier, batch_share, data_parallel, default_device, ensure_writable, init_distributed,
+from .core import (all_sum, atomic_save, barrier, batch_share, compile_step, data_parallel, default_device, ensure_writable, init_distributed,
                         is_main, memory_format, mixed_precision, rank, seed_everything, world_size)
 from .data import DatasetInfo, ImageSet, augment, batches, normalize, on_device, predict
 from .gan import (Generator, PlainDiscriminator, TeacherDiscriminator, adc_d_loss, adc_g_loss, diff_augment, feature_blending_loss,
@@ -148,8 +148,8 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
         if cfs is not None: cfs.load_state_dict(ck['cfs'])
         history, start = ck['history'], ck['iteration']
     # several processes: each draws the whole batch and computes its share; gradients are averaged, so the steps are one process's
-    d_loss = data_parallel(_DLoss(D, cfg), device, find_unused_parameters=not (feature_transfer or feature_blending))   # r(h) idle without both
-    G_net, part = data_parallel(G, device), batch_share(bs)
+    d_loss = compile_step(data_parallel(_DLoss(D, cfg), device, find_unused_parameters=not (feature_transfer or feature_blending)))   # r(h) idle without both
+    G_net, D_net, part = compile_step(data_parallel(G, device)), compile_step(D), batch_share(bs)
     fixed_z = torch.randn(num_classes * 8, 128, generator=torch.Generator().manual_seed(seed)).to(device)
     fixed_y = torch.arange(num_classes, device=device).repeat_interleave(8)
     sums, t0 = {}, time.perf_counter()
@@ -166,7 +166,7 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
             d_total, d_losses = _d_step(d_loss, G, xr, yr, g, cfg, part)
         opt_d.zero_grad(set_to_none=True); d_total.backward(); opt_d.step()
         with mixed_precision(device):
-            g_total, g_losses = _g_step(D, G_net, cfs, bs, g, cfg, part)
+            g_total, g_losses = _g_step(D_net, G_net, cfs, bs, g, cfg, part)
         opt_g.zero_grad(set_to_none=True); g_total.backward(); opt_g.step()
         if cfs is not None: cfs.step()
         ema.update_parameters(G)

@@ -10,7 +10,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm import tqdm
 from fastcore.script import call_parse
 import torch.distributed as dist
-from .core import (all_sum, atomic_save, batch_share, check_name, data_parallel, default_device, ensure_writable, hidfd_home, init_distributed, is_main, memory_format,
+from .core import (all_sum, atomic_save, batch_share, check_name, compile_step, data_parallel, default_device, ensure_writable, hidfd_home, init_distributed, is_main, memory_format,
                         mixed_precision,
                         peak_memory_mb, rank, seed_everything, world_size)
 from .data import ImageSet, augment, batches, dataset_info, get_dataset, normalize, on_device, predict
@@ -203,7 +203,7 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
     show = progress and is_main()
     # several processes: each sees bs/world images of a batch; batch-norm statistics and gradients are those of the whole batch
     with swap_batchnorm(model, sync_batchnorm) if world > 1 else contextlib.nullcontext():
-        step, part = data_parallel(_LossStep(model, loss_fn), device), batch_share(bs)
+        step, part = compile_step(data_parallel(_LossStep(model, loss_fn), device)), batch_share(bs)
         for epoch in range(start, epochs):
             seed_everything(seed * 100_003 + epoch)
             g = torch.Generator().manual_seed(seed * 100_003 + epoch)
