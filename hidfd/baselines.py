@@ -8,8 +8,8 @@ import contextlib, json, math, time
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm import tqdm
-from .core import (all_sum, atomic_save, barrier, batch_share, check_name, data_parallel, default_device, ensure_writable,
-                        global_mean, init_distributed, is_main, mixed_precision, seed_everything, world_size)
+from .core import (atomic_save, barrier, batch_share, check_batch_split, check_name, data_parallel, default_device, ensure_writable,
+                        global_mean, init_distributed, is_main, mixed_precision, seed_everything, step_means, world_size)
 from .data import DatasetInfo, ImageSet
 from .gan import to_teacher_input
 from .models import check_input
@@ -113,7 +113,7 @@ def train_dafl(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
     init_distributed()   # under torchrun: join the other processes (a no-op in one process)
     device, world = default_device(device), world_size()
     check_input(teacher, info.channels, info.size, f'{info.name} images')
-    if bs % world: raise ValueError(f"The batch size {bs} does not split evenly over {world} processes; use a multiple of {world} (bs is the batch of all processes together).")
+    check_batch_split(bs)
     out = ensure_writable(out_dir) if out_dir is not None else None
     if out is not None and (out/'dafl_latest.pt').exists() and not resume:
         raise FileExistsError(f"{str(out)!r} already holds a DAFL run; pass resume=True to continue it, or choose another out_dir.")
@@ -146,8 +146,7 @@ def train_dafl(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
             opt_s.zero_grad(set_to_none=True); s_loss.backward(); opt_s.step(); sched.step()
             for k, v in {**parts, 'generator': g_loss, 'student': s_loss}.items(): sums[k] = sums.get(k, 0) + v.detach()
             if (step + 1) % checkpoint_every == 0 or step + 1 == iterations:
-                n = step % checkpoint_every + 1
-                row = dict(zip(sums, (all_sum(torch.stack(list(sums.values()))) / (n * world)).tolist()))   # the whole batch's losses
+                row = step_means(sums, step % checkpoint_every + 1)   # the whole batch's losses
                 bad = [k for k, v in row.items() if not math.isfinite(v)]
                 if bad: raise FloatingPointError(f"The DAFL loss {bad[0]!r} became {row[bad[0]]} by step {step+1}; lower lr_g (now {lr_g}).")
                 row.update(step=step + 1, time=time.perf_counter() - t0); history.append(row); sums, t0 = {}, time.perf_counter()

@@ -11,7 +11,8 @@ import torch
 # %% auto #0
 __all__ = ['default_device', 'seed_everything', 'mixed_precision', 'memory_format', 'compile_step', 'check_name',
            'ensure_writable', 'atomic_save', 'world_size', 'rank', 'is_main', 'init_distributed', 'batch_share',
-           'all_sum', 'barrier', 'global_mean', 'data_parallel', 'hidfd_home', 'peak_memory_mb']
+           'check_batch_split', 'all_sum', 'barrier', 'global_mean', 'step_means', 'data_parallel', 'hidfd_home',
+           'peak_memory_mb']
 
 # %% ../nbs/00_core.ipynb #09dcf365
 def default_device(device:str|torch.device|None=None # a device name, or `None` for CUDA when available, else CPU
@@ -129,6 +130,14 @@ def batch_share(n:int # the size of the batch of all processes
     k = n // world_size()
     return slice(rank() * k, (rank() + 1) * k)
 
+def check_batch_split(bs:int, # a batch size: the batch of all processes together
+                      what:str='bs', # its name, for the message
+                      world:int|None=None # the number of processes (default: `world_size()`)
+                     ):
+    "Raise a `ValueError` before any work when `bs` does not split evenly over the processes."
+    world = world or world_size()
+    if bs % world: raise ValueError(f"{what}={bs} does not split evenly over {world} processes; use a multiple of {world} (batch sizes are those of all processes together).")
+
 def all_sum(t:torch.Tensor, # a tensor, the same shape in every process
             grad:bool=False # differentiable: each process's `t` gets the gradient of the sum (and a new tensor comes back)
            )->torch.Tensor:
@@ -152,6 +161,12 @@ def global_mean(t:torch.Tensor # this process's rows (N, ...), the same N in eve
     "The mean of `t`'s rows over the batch of all processes, differentiable: gradients flow back to every process's rows."
     m = t.mean(0)
     return m if world_size() == 1 else all_sum(m / world_size(), grad=True)
+
+def step_means(sums:dict, # name -> a tensor summed over `steps` steps in this process
+               steps:int # how many steps the sums cover
+              )->dict:
+    "The mean of each sum per step and process, as floats: one synchronisation for the whole row of a log."
+    return dict(zip(sums, (all_sum(torch.stack(list(sums.values()))) / (steps * world_size())).tolist()))
 
 def data_parallel(module:torch.nn.Module, # the module whose gradients to average over the processes
                   device:torch.device, # where it runs

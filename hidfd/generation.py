@@ -10,8 +10,8 @@ from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch.optim.swa_utils import AveragedModel
 from tqdm import tqdm
-from .core import (all_sum, atomic_save, barrier, batch_share, compile_step, data_parallel, default_device, ensure_writable, init_distributed,
-                        is_main, memory_format, mixed_precision, rank, seed_everything, world_size)
+from .core import (atomic_save, barrier, batch_share, check_batch_split, compile_step, data_parallel, default_device, ensure_writable, init_distributed,
+                        is_main, memory_format, mixed_precision, rank, seed_everything, step_means, world_size)
 from .data import DatasetInfo, ImageSet, augment, batches, normalize, on_device, predict
 from .gan import (Generator, PlainDiscriminator, TeacherDiscriminator, adc_d_loss, adc_g_loss, diff_augment, feature_blending_loss,
                        feature_transfer_loss, hinge_d_loss, hinge_g_loss, mode_seeking_loss, to_generator_range, to_teacher_input)
@@ -72,7 +72,7 @@ def ema_generator(G:nn.Module, # the generator to average
     return AveragedModel(G, avg_fn=avg, use_buffers=True)
 
 # %% ../nbs/06_generation.ipynb #a799fa81
-def _check(teacher, collected, bs, num_classes, world=1):
+def _check(teacher, collected, bs, num_classes):
     info = collected.info
     Generator(num_classes, info.channels, info.size, ch=1)            # raises if the generator cannot make such images
     check_input(teacher, info.channels, info.size, 'the collected images')
@@ -81,7 +81,7 @@ def _check(teacher, collected, bs, num_classes, world=1):
     if not collected.labelled or int(collected.labels.max()) >= k:
         raise ValueError(f"The collected images need pseudo-labels in 0..{k-1} from the teacher; build the set with `collect(pool, teacher, ...)`.")
     if len(collected) < bs: raise ValueError(f"The collected set has {len(collected)} images, fewer than one batch of {bs}; lower bs or collect more images.")
-    if bs % world: raise ValueError(f"The batch size {bs} does not split evenly over {world} processes; use a multiple of {world} (bs is the batch of all processes together).")
+    check_batch_split(bs)
 
 
 # %% ../nbs/06_generation.ipynb #061564dc
@@ -115,9 +115,9 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
                    )->dict:
     "Train HiDFD's teacher-guided GAN; return `dict(generator=EMA generator, history=rows, discriminator=D)`."
     init_distributed()   # under torchrun: join the other processes (a no-op in one process)
-    device, info, world = default_device(device), collected.info, world_size()
+    device, info = default_device(device), collected.info
     num_classes = info.num_classes
-    _check(teacher, collected, bs, num_classes, world)
+    _check(teacher, collected, bs, num_classes)
     iterations = iterations or epochs * math.ceil(len(collected) / bs)
     log_every = log_every or math.gcd(50, checkpoint_every)
     if log_every > checkpoint_every or checkpoint_every % log_every: raise ValueError(f"checkpoint_every ({checkpoint_every}) must be a multiple of log_every ({log_every}).")
@@ -158,10 +158,10 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
     bar = tqdm(range(start, iterations), initial=start, total=iterations, desc='GAN', disable=not show)
     for it in bar:
         g = torch.Generator().manual_seed(seed * 1_000_003 + it)
-        idx = torch.randint(0, len(collected), (bs,), generator=g)
-        xr = real.images[idx.to(real.images.device)].to(device)
+        idx = torch.randint(0, len(collected), (bs,), generator=g).to(real.images.device)
+        xr = real.images[idx].to(device)
         if info.hflip: xr = augment(xr, pad=0, flip=True, generator=g)
-        xr, yr = to_generator_range(xr).contiguous(memory_format=fmt), real.labels[idx.to(real.labels.device)].to(device)
+        xr, yr = to_generator_range(xr).contiguous(memory_format=fmt), real.labels[idx].to(device)
         with mixed_precision(device):
             d_total, d_losses = _d_step(d_loss, G, xr, yr, g, cfg, part)
         opt_d.zero_grad(set_to_none=True); d_total.backward(); opt_d.step()
@@ -173,9 +173,7 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
         for k, v in {**d_losses, **g_losses, 'd_total': d_total, 'g_total': g_total}.items():
             sums[k] = sums.get(k, 0) + v.detach().float()
         if (it + 1) % log_every == 0 or it + 1 == iterations:
-            n = (it % log_every) + 1
-            means = all_sum(torch.stack(list(sums.values()))) / (n * world)   # the whole batch's losses
-            row = dict(zip(sums, means.tolist()))
+            row = step_means(sums, (it % log_every) + 1)   # the whole batch's losses
             bad = [k for k, v in row.items() if not math.isfinite(v)]
             if bad:
                 where = f"; the last good checkpoint is {str(out/'gan_latest.pt')!r}" if out is not None and (out/'gan_latest.pt').exists() else ''
@@ -243,7 +241,7 @@ def synthesize(generator:Generator, # a trained (EMA) generator
     z = torch.randn(n, generator.z_dim, generator=g)
     generator = generator.to(device).eval()
     k = -(-n // world); lo = rank() * k; hi = min(n, lo + k)          # this process's images: [lo, hi)
-    out = torch.zeros(k, generator.channels, generator.size, generator.size, dtype=torch.uint8, device=device)   # filled in place
+    out = torch.empty(k, generator.channels, generator.size, generator.size, dtype=torch.uint8, device=device)   # filled in place
     with torch.inference_mode(), mixed_precision(device):
         for i in range(lo, hi, bs):
             j = min(i + bs, hi)

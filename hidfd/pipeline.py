@@ -9,8 +9,8 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 import torch, torch.nn as nn
 import matplotlib.pyplot as plt
-from .core import (atomic_save, barrier, check_name, default_device, ensure_writable, init_distributed, is_main, peak_memory_mb,
-                        seed_everything, world_size)
+from .core import (atomic_save, barrier, check_batch_split, check_name, default_device, ensure_writable, init_distributed, is_main, peak_memory_mb,
+                        seed_everything)
 from .data import ImageSet, collect, dataset_info, get_dataset, list_datasets, predict
 from .models import as_feature_model, check_input, get_model, list_models
 from .train import evaluate, load_model, plot_history, train_teacher
@@ -288,8 +288,7 @@ def check_config(config:HiDFDConfig, # the run's config
                         ('generation.epochs', g.epochs, 1), ('generation.bs', g.bs, 1), ('generation.report_size', g.report_size, 2),
                         ('distill.epochs', s.epochs, 1), ('distill.bs', s.bs, 1), ('distill.repeat', s.repeat, 1)):
         if v < low: raise ValueError(f"{key} must be at least {low}, got {v}.")
-    for key, v in (('teacher.bs', t.bs), ('generation.bs', g.bs), ('distill.bs', s.bs)):
-        if v % world_size(): raise ValueError(f"{key}={v} does not split evenly over {world_size()} processes; use a multiple of {world_size()} (batch sizes are those of all processes together).")
+    for key, v in (('teacher.bs', t.bs), ('generation.bs', g.bs), ('distill.bs', s.bs)): check_batch_split(v, key)
     if 0 < g.n_synthetic < 2 * info.num_classes or g.n_synthetic < 0:
         raise ValueError(f"generation.n_synthetic must be 0 (real images only) or at least {2 * info.num_classes} (two per class), got {g.n_synthetic}.")
     return info

@@ -9,10 +9,9 @@ from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm import tqdm
 from fastcore.script import call_parse
-import torch.distributed as dist
-from .core import (all_sum, atomic_save, batch_share, check_name, compile_step, data_parallel, default_device, ensure_writable, hidfd_home, init_distributed, is_main, memory_format,
+from .core import (all_sum, atomic_save, barrier, batch_share, check_batch_split, check_name, compile_step, data_parallel, default_device, ensure_writable, hidfd_home, init_distributed, is_main, memory_format,
                         mixed_precision,
-                        peak_memory_mb, rank, seed_everything, world_size)
+                        peak_memory_mb, seed_everything, world_size)
 from .data import ImageSet, augment, batches, dataset_info, get_dataset, normalize, on_device, predict
 from .models import check_input, get_model, list_models
 
@@ -106,8 +105,7 @@ def _check_data(model, train_data, bs, world=1):
         raise ValueError(f"The training labels go up to {top} but the model has {k} outputs; build it with num_classes={top+1}.")
     if len(train_data) < bs:
         raise ValueError(f"The training set has {len(train_data)} images, fewer than one batch of {bs}; lower the batch size.")
-    if bs % world:
-        raise ValueError(f"The batch size {bs} does not split evenly over {world} processes; use a multiple of {world} (bs is the batch of all processes together).")
+    check_batch_split(bs, world=world)
 
 # %% ../nbs/03_train.ipynb #8d278577
 class _LossStep(nn.Module):
@@ -120,7 +118,7 @@ class DistributedBatchNorm(nn.modules.batchnorm._BatchNorm):
     def _check_input_dim(self, x):
         if x.dim() < 2: raise ValueError(f"DistributedBatchNorm expects (N, C, ...) inputs, got {x.dim()} dimensions.")
     def forward(self, x):
-        if not (self.training and dist.is_available() and dist.is_initialized() and dist.get_world_size() > 1): return super().forward(x)
+        if not (self.training and world_size() > 1): return super().forward(x)
         C, dims, shape = x.size(1), [0, *range(2, x.dim())], (1, -1, *[1] * (x.dim() - 2))
         xf = x.float()
         s = all_sum(torch.cat([xf.sum(dims), xf.new_tensor([x.numel() / C])]), grad=True)   # two passes, as exact as one process's
@@ -188,7 +186,8 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
     out = ensure_writable(out_dir) if out_dir is not None else None
     if out is not None and (out/'latest.pt').exists() and not resume:
         raise FileExistsError(f"{str(out)!r} already holds a training run; pass resume=True to continue it, or choose another out_dir.")
-    model.to(device, memory_format=memory_format(device))   # channels-last on a GPU
+    fmt = memory_format(device)
+    model.to(device, memory_format=fmt)                     # channels-last on a GPU
     train_data = on_device(train_data, device)              # a small set lives on the GPU: no host copy per batch
     params = [p for p in model.parameters() if p.requires_grad] if params is None else list(params)
     optimizer = _optimizer(opt, params, lr, momentum, wd)
@@ -216,7 +215,7 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
             for i, (xb, yb) in enumerate(bar):
                 if augment_data: xb = augment(xb, flip=info.hflip, generator=g)
                 xb, yb = xb[part], yb[part]   # this process's share of the batch (all of it in one process)
-                x = normalize(xb, info).contiguous(memory_format=memory_format(device))
+                x = normalize(xb, info).contiguous(memory_format=fmt)
                 with mixed_precision(device):
                     loss, logits = step(x, yb)
                 optimizer.zero_grad(set_to_none=True)
@@ -248,7 +247,7 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
                     atomic_save(dict(model=ck['model'], epoch=epoch, history=history, meta=ck_meta), out/'best.pt')
                 atomic_save(ck, out/'latest.pt')
                 atomic_save(''.join(json.dumps(r) + '\n' for r in history).encode(), out/'history.jsonl')
-            if world > 1: dist.barrier()   # the checkpoint is written before any process goes on
+            barrier()   # the checkpoint is written before any process goes on
             if show:
                 tqdm.write(' '.join(f'{k}={v:.4g}' if isinstance(v, float) else f'{k}={v}' for k, v in row.items()))
             for cb in callbacks: cb(epoch, row, model)
