@@ -11,8 +11,8 @@ import torch
 # %% auto #0
 __all__ = ['default_device', 'seed_everything', 'mixed_precision', 'memory_format', 'compile_step', 'check_name',
            'ensure_writable', 'atomic_save', 'world_size', 'rank', 'is_main', 'init_distributed', 'batch_share',
-           'check_batch_split', 'all_sum', 'barrier', 'global_mean', 'step_means', 'data_parallel', 'hidfd_home',
-           'peak_memory_mb']
+           'check_batch_split', 'all_sum', 'barrier', 'global_mean', 'global_rows', 'step_means', 'data_parallel',
+           'hidfd_home', 'peak_memory_mb']
 
 # %% ../nbs/00_core.ipynb #09dcf365
 def default_device(device:str|torch.device|None=None # a device name, or `None` for CUDA when available, else CPU
@@ -161,6 +161,26 @@ def global_mean(t:torch.Tensor # this process's rows (N, ...), the same N in eve
     "The mean of `t`'s rows over the batch of all processes, differentiable: gradients flow back to every process's rows."
     m = t.mean(0)
     return m if world_size() == 1 else all_sum(m / world_size(), grad=True)
+
+class _GlobalRows(torch.autograd.Function):
+    "All processes' rows, in rank order; backward sums the gradient over the processes and keeps this process's rows."
+    @staticmethod
+    def forward(ctx, t):
+        import torch.distributed as dist
+        parts = [torch.empty_like(t) for _ in range(world_size())]
+        dist.all_gather(parts, t.contiguous())
+        return torch.cat(parts)
+    @staticmethod
+    def backward(ctx, grad):
+        import torch.distributed as dist
+        grad = grad.contiguous()
+        dist.all_reduce(grad)
+        return grad[batch_share(len(grad))]
+
+def global_rows(t:torch.Tensor # this process's rows (N, ...), the same N in every process
+               )->torch.Tensor:
+    "The rows of every process, in rank order, differentiable: a loss of the whole batch computed alike in every process gets its gradient, once `DistributedDataParallel` averages it."
+    return t if world_size() == 1 else _GlobalRows.apply(t)
 
 def step_means(sums:dict, # name -> a tensor summed over `steps` steps in this process
                steps:int # how many steps the sums cover
