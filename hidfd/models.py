@@ -12,6 +12,10 @@ __all__ = ['FeatureModel', 'BasicBlock', 'ResNet', 'WideBlock', 'WideResNet', 'V
            'list_models', 'get_model', 'first_conv', 'check_input', 'WrappedModel', 'as_feature_model']
 
 # %% ../nbs/02_models.ipynb #136e5783
+def _flat(m:nn.Module)->list:
+    "The modules of nested `nn.Sequential` containers in order; any other module is one piece."
+    return [c for s in m.children() for c in _flat(s)] if type(m) is nn.Sequential else [m]
+
 class FeatureModel(nn.Module):
     "A classifier made of `features` (image -> feature map), global average pooling, and a linear `classifier`."
     def pool(self, x:torch.Tensor # normalised images (N, C, H, W)
@@ -19,6 +23,19 @@ class FeatureModel(nn.Module):
         "The pooled feature vector `(N, C)` of images `x`."
         return torch.flatten(F.adaptive_avg_pool2d(self.features(x), 1), 1)
     def forward(self, x): return self.classifier(self.pool(x))
+    def feature_maps(self, x:torch.Tensor # normalised images (N, C, H, W)
+                    )->list:
+        "The feature map at the end of each resolution of `features` (before every down-sampling, and the last map), for `x`."
+        if not isinstance(self.features, nn.Sequential):
+            raise ValueError(f"The stages of {getattr(self, 'arch', type(self).__name__)!r} cannot be found: its `features` is a "
+                             f"{type(self.features).__name__}, not an nn.Sequential; wrap it with as_feature_model(model, "
+                             "features=nn.Sequential(stage1, stage2, ...), classifier=...).")
+        maps, h = [], x
+        for m in _flat(self.features):
+            out = m(h)
+            if out.shape[-2:] != h.shape[-2:] and h is not x: maps.append(h)
+            h = out
+        return maps + [h]
     @property
     def feature_dim(self)->int:
         "Channels of the last feature map (the classifier's input size)."
