@@ -36,11 +36,11 @@ METHODS = {   # name: (how the student learns, config changes from the bench's b
     'no_smoothing': ('classifier_sharing', {'generation.smoothing': False}),
     'repeat_1': ('classifier_sharing', {'distill.repeat': 1}),
     'kd_instead_of_cs': ('kd', {}),
-    'plain_discriminator': ('classifier_sharing', {'generation.teacher_discriminator': False}),
+    'resnet_discriminator': ('classifier_sharing', {'generation.discriminator': 'resnet'}),
     'hidfd_gan500': ('classifier_sharing', {'generation.iterations': 500, 'generation.bs': 64}),
     'hidfd_kd': ('classifier_sharing', {'distill.kd_weight': 1.}),
 }
-ABLATIONS = ('no_transfer', 'no_blending', 'no_smoothing', 'repeat_1', 'kd_instead_of_cs', 'plain_discriminator')
+ABLATIONS = ('no_transfer', 'no_blending', 'no_smoothing', 'repeat_1', 'kd_instead_of_cs', 'resnet_discriminator')
 
 @dataclass
 class BenchConfig:
@@ -422,7 +422,7 @@ def summarize(bench:BenchConfig|str, # the grid
 _LABELS = dict(hidfd='HiDFD', collection_cs='collection only, classifier sharing', collection_kd='collection only, KD',
                dafl='DAFL (no collected images)', supervised='supervised reference', no_transfer='without feature transfer',
                no_blending='without feature blending', no_smoothing='without frequency smoothing', repeat_1='without inflation (N = 1)',
-               kd_instead_of_cs='KD instead of classifier sharing', plain_discriminator='plain discriminator',
+               kd_instead_of_cs='KD instead of classifier sharing', resnet_discriminator='ResNet discriminator', plain_discriminator='plain discriminator',
                hidfd_gan500='HiDFD, GAN of 500 iterations of 64', hidfd_kd='HiDFD with a KD term (kd_weight 1)')
 
 def summary_markdown(summary:dict # from `summarize`, or `summary.json`

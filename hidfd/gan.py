@@ -7,12 +7,15 @@ from __future__ import annotations
 import math
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch.nn.utils.parametrizations import spectral_norm
+from .core import check_name
 from .data import DatasetInfo, normalize
 
 # %% auto #0
-__all__ = ['to_generator_range', 'to_teacher_input', 'ConditionalBatchNorm', 'GeneratorBlock', 'Generator',
-           'TeacherDiscriminator', 'PlainDiscriminator', 'hinge_d_loss', 'hinge_g_loss', 'adc_d_loss', 'adc_g_loss',
-           'feature_transfer_loss', 'feature_blending_loss', 'diff_augment', 'mode_seeking_loss']
+__all__ = ['DISCRIMINATORS', 'DIFF_AUGMENT_OPS', 'to_generator_range', 'to_teacher_input', 'ConditionalBatchNorm',
+           'GeneratorBlock', 'Generator', 'DiscriminatorHeads', 'Discriminator', 'pooled_maps', 'TeacherDiscriminator',
+           'DBlock', 'ResNetDiscriminator', 'ProjectedDiscriminator', 'get_discriminator', 'hinge_d_loss',
+           'hinge_g_loss', 'adc_d_loss', 'adc_g_loss', 'feature_transfer_loss', 'feature_blending_loss', 'DiffAugment',
+           'mode_seeking_loss', 'class_mmd_loss']
 
 # %% ../nbs/04_gan.ipynb #0857ef8e
 def to_generator_range(x:torch.Tensor # uint8 images in [0, 255]
@@ -61,17 +64,22 @@ class Generator(nn.Module):
     def __init__(self, num_classes:int, # number of classes
                  channels:int=3, # image channels: 1 or 3
                  size:int=32, # image size: 32 or 64
-                 ch:int=64, # width: the blocks have 4*ch channels
-                 z_dim:int=128 # size of the noise vector
+                 ch:int=64, # base width
+                 z_dim:int=128, # size of the noise vector
+                 mults:tuple|None=None # widths in multiples of `ch`: the 4x4 map, then each block (default: 4 everywhere)
                 ):
         super().__init__()
         if size not in (32, 64): raise ValueError(f"The generator makes 32x32 or 64x64 images, not {size}x{size}; resize the collected images to 32 or 64.")
         if channels not in (1, 3): raise ValueError(f"The generator makes 1- or 3-channel images, not {channels}-channel ones.")
-        self.num_classes, self.channels, self.size, self.z_dim = num_classes, channels, size, z_dim
-        w = 4 * ch
-        self.linear = spectral_norm(nn.Linear(z_dim, 4 * 4 * w))
-        self.blocks = nn.ModuleList(GeneratorBlock(w, w, num_classes) for _ in range(int(math.log2(size // 4))))
-        self.out = nn.Sequential(nn.BatchNorm2d(w), nn.ReLU(), spectral_norm(nn.Conv2d(w, channels, 3, padding=1)), nn.Tanh())
+        n = int(math.log2(size // 4))
+        mults = tuple(mults or (4,) * (n + 1))
+        if len(mults) != n + 1:
+            raise ValueError(f"A {size}x{size} generator has {n + 1} widths (the 4x4 map and {n} blocks), but mults has {len(mults)}: {mults}.")
+        self.num_classes, self.channels, self.size, self.z_dim, self.mults = num_classes, channels, size, z_dim, mults
+        w = [m * ch for m in mults]
+        self.linear = spectral_norm(nn.Linear(z_dim, 4 * 4 * w[0]))
+        self.blocks = nn.ModuleList(GeneratorBlock(a, b, num_classes) for a, b in zip(w[:-1], w[1:]))
+        self.out = nn.Sequential(nn.BatchNorm2d(w[-1]), nn.ReLU(), spectral_norm(nn.Conv2d(w[-1], channels, 3, padding=1)), nn.Tanh())
     def forward(self, z:torch.Tensor, y:torch.Tensor)->torch.Tensor:
         h = self.linear(z).view(len(z), -1, 4, 4)
         for b in self.blocks: h = b(h, y)
@@ -86,70 +94,166 @@ class Generator(nn.Module):
         z = torch.randn(n, self.z_dim, generator=generator).to(dev)
         return self(z, y), y
 
-# %% ../nbs/04_gan.ipynb #6ec5dfc7
-class TeacherDiscriminator(nn.Module):
-    "A discriminator made of the frozen `teacher` (a `FeatureModel`) and spectral-norm heads on its pooled features."
-    def __init__(self, teacher:nn.Module, # the teacher, with `pool` (images -> features) and `classifier`
-                 info:DatasetInfo, # the teacher's dataset: channels, size and normalisation of its input
-                 num_classes:int|None=None, # classes (default: the teacher's)
-                 ch:int=64 # width: the heads have 4*ch units
+# %% ../nbs/04_gan.ipynb #84f0e319
+class DiscriminatorHeads(nn.Module):
+    "The heads every discriminator shares: `h = relu(W_map v)`, then the score `psi(h)`, ADC logits `adc(h)` and regression `r(h)`."
+    def __init__(self, d_in:int, # size of the vector `v` the heads read
+                 num_classes:int, # C: the ADC head has 2C outputs
+                 feature_dim:int, # the teacher's feature size, which `r` regresses
+                 ch:int=64 # width: `h` has 4*ch units
                 ):
         super().__init__()
-        k = teacher.classifier.out_features
+        w = 4 * ch
+        self.map, self.psi = spectral_norm(nn.Linear(d_in, w)), spectral_norm(nn.Linear(w, 1))
+        self.adc = spectral_norm(nn.Linear(w, 2 * num_classes))
+        self.r = nn.Sequential(spectral_norm(nn.Linear(w, w)), nn.ReLU(), spectral_norm(nn.Linear(w, feature_dim)))
+    def forward(self, v:torch.Tensor # (N, d_in)
+               )->dict:
+        "`score` (N,), `adc` (N, 2C) and `regression` (N, feature_dim)."
+        h = F.relu(self.map(v))
+        return dict(score=self.psi(h).squeeze(1), adc=self.adc(h), regression=self.r(h))
+
+class Discriminator(nn.Module):
+    "What the designs share: the frozen teacher, kept in eval mode, and the heads. A subclass writes `forward`."
+    def __init__(self, teacher:nn.Module, # the teacher (a `FeatureModel`), frozen here
+                 info:DatasetInfo, # the teacher's dataset: channels, size and normalisation of its input
+                 num_classes:int|None=None, # classes (default: the teacher's)
+                 ch:int=64, # width
+                 d_in:int|None=None # size of the vector the heads read (default: the teacher's feature size)
+                ):
+        super().__init__()
+        k, d = teacher.classifier.out_features, teacher.classifier.in_features
         if num_classes is not None and num_classes != k:
             raise ValueError(f"num_classes={num_classes} but the teacher's classifier has {k} outputs; use num_classes={k}.")
         self.teacher, self.info, self.num_classes = teacher.eval().requires_grad_(False), info, k
-        d, w = teacher.classifier.in_features, 4 * ch
-        self.map = spectral_norm(nn.Linear(d, w))
-        self.psi = spectral_norm(nn.Linear(w, 1))
-        self.adc = spectral_norm(nn.Linear(w, 2 * k))
-        self.r = nn.Sequential(spectral_norm(nn.Linear(w, w)), nn.ReLU(), spectral_norm(nn.Linear(w, d)))
+        self.heads = DiscriminatorHeads(d_in or d, k, d, ch)
     def train(self, mode:bool=True):
-        "Set the heads' mode; the teacher always stays in eval mode."
+        "Set the trainable parts' mode; the teacher always stays in eval mode."
         super().train(mode)
         self.teacher.eval()
         return self
-    def hidden(self, x:torch.Tensor, # images in [-1, 1]
-               f:torch.Tensor # the teacher's features of `x`
-              )->torch.Tensor:
-        "The heads' input before its ReLU: `W_map f`."
-        return self.map(f)
-    def forward(self, x:torch.Tensor # images in [-1, 1]
-               )->dict:
-        "Score, ADC logits, regressed features, and the teacher's features (detached) and logits for images `x`."
-        f = self.teacher.pool(to_teacher_input(x, self.info))
-        h = F.relu(self.hidden(x, f))
-        return dict(score=self.psi(h).squeeze(1), adc=self.adc(h), regression=self.r(h),
-                    feature=f.detach(), logits=self.teacher.classifier(f))
 
-# %% ../nbs/04_gan.ipynb #aac59b3a
-class PlainDiscriminator(TeacherDiscriminator):
-    "The same heads on a convolutional backbone trained from scratch instead of the teacher (for ablation)."
-    def __init__(self, teacher:nn.Module, # the teacher, still used for feature targets and logits
-                 info:DatasetInfo, # the teacher's dataset
+# %% ../nbs/04_gan.ipynb #5f23c718
+def pooled_maps(maps:list # feature maps (N, C_i, H_i, W_i), e.g. a `FeatureModel`'s `feature_maps`
+               )->torch.Tensor:
+    "Each map averaged over its positions, concatenated: `(N, sum C_i)`."
+    return torch.cat([m.mean(dim=(2, 3)) for m in maps], 1)
+
+class TeacherDiscriminator(Discriminator):
+    "The heads on the frozen teacher's pooled feature (HiDFD's feature integration mechanism, reading (a))."
+    def forward(self, x:torch.Tensor # images in [-1, 1], (N, C, H, W)
+               )->dict:
+        "`score` (N,), `adc` (N, 2C), `regression` (N, d); and the teacher's view of `x`: `feature` (N, d, detached), `logits` (N, C), `stage_features` (`pooled_maps`)."
+        maps = self.teacher.feature_maps(to_teacher_input(x, self.info))
+        f = maps[-1].mean(dim=(2, 3))
+        return dict(self.heads(f), feature=f.detach(), logits=self.teacher.classifier(f), stage_features=pooled_maps(maps))
+
+# %% ../nbs/04_gan.ipynb #9c4bb08d
+class DBlock(nn.Module):
+    "BigGAN's discriminator block: (ReLU)-conv3x3-ReLU-conv3x3, average-pooled down, plus a 1x1-conv shortcut."
+    def __init__(self, cin:int, # input channels
+                 cout:int, # output channels
+                 down:bool=True, # halve the resolution
+                 first:bool=False # the block that reads the image: no ReLU before it, and its shortcut pools first
+                ):
+        super().__init__()
+        self.conv1 = spectral_norm(nn.Conv2d(cin, cout, 3, padding=1))
+        self.conv2 = spectral_norm(nn.Conv2d(cout, cout, 3, padding=1))
+        self.shortcut = spectral_norm(nn.Conv2d(cin, cout, 1)) if (cin != cout or down) else nn.Identity()
+        self.down, self.first = down, first
+    def _pool(self, t): return F.avg_pool2d(t, 2) if self.down else t
+    def forward(self, x):
+        h = self._pool(self.conv2(F.relu(self.conv1(x if self.first else F.relu(x)))))
+        return h + (self.shortcut(self._pool(x)) if self.first else self._pool(self.shortcut(x)))
+
+class ResNetDiscriminator(Discriminator):
+    "A spectral-norm ResNet trained from scratch (BigGAN's design, the authors' released default) under the shared heads."
+    def __init__(self, teacher:nn.Module, # the teacher: the size of its features and its classes
+                 info:DatasetInfo, # the teacher's dataset: channels and size of the images
                  num_classes:int|None=None, # classes (default: the teacher's)
-                 ch:int=64 # width
+                 ch:int=64, # base width
+                 mults:tuple=(4, 4, 4, 4) # the four blocks' widths in multiples of `ch`
+                ):
+        widths = [m * ch for m in mults]
+        super().__init__(teacher, info, num_classes, ch, d_in=widths[-1])
+        down = int(math.log2(info.size // 8))                    # blocks that halve the resolution: down to 8x8
+        blocks, cin = [], info.channels
+        for i, w in enumerate(widths):
+            blocks.append(DBlock(cin, w, down=i < down, first=i == 0))
+            cin = w
+        self.blocks = nn.Sequential(*blocks)
+    def forward(self, x:torch.Tensor # images in [-1, 1], (N, C, H, W)
+               )->dict:
+        "`score` (N,), `adc` (N, 2C) and `regression` (N, d) of images `x`."
+        return self.heads(F.relu(self.blocks(x)).sum(dim=(2, 3)))
+
+# %% ../nbs/04_gan.ipynb #768a2572
+class ProjectedDiscriminator(Discriminator):
+    "Patch discriminators on fixed random projections of the frozen teacher's feature maps, plus the heads on its pooled feature; optionally a `ResNetDiscriminator` beside them."
+    def __init__(self, teacher:nn.Module, # the teacher (a `FeatureModel` with `feature_maps`), frozen here
+                 info:DatasetInfo, # the teacher's dataset: channels, size and normalisation of its input
+                 num_classes:int|None=None, # classes (default: the teacher's)
+                 ch:int=64, # width of the heads (4*ch) and of the patch discriminators (2*ch)
+                 proj:int=64, # channels of each fixed projection
+                 ensemble:bool=False, # also score the image with a `ResNetDiscriminator` trained from scratch
+                 mults:tuple=(4, 4, 4, 4), # that ResNet's widths
+                 seed:int=0 # seed of the fixed projections
                 ):
         super().__init__(teacher, info, num_classes, ch)
-        layers, cin = [], info.channels
-        for cout in (ch, 2*ch, 4*ch, 8*ch):
-            layers += [spectral_norm(nn.Conv2d(cin, cout, 3, padding=1)), nn.LeakyReLU(0.2),
-                       spectral_norm(nn.Conv2d(cout, cout, 4, stride=2, padding=1)), nn.LeakyReLU(0.2)]; cin = cout
-        self.backbone = nn.Sequential(*layers, nn.AdaptiveAvgPool2d(1), nn.Flatten())
-        self.map = spectral_norm(nn.Linear(8 * ch, 4 * ch))
-    def hidden(self, x, f): return self.map(self.backbone(x))
+        x = torch.zeros(2, info.channels, info.size, info.size, device=next(teacher.parameters()).device)
+        with torch.no_grad(): maps = teacher.feature_maps(to_teacher_input(x, info))
+        g = torch.Generator().manual_seed(seed)
+        self.projections, self.patches = nn.ModuleList(), nn.ModuleList()
+        for m in maps:
+            p = nn.Conv2d(m.shape[1], proj, 1, bias=False).requires_grad_(False)
+            p.weight.copy_(torch.randn(p.weight.shape, generator=g) / math.sqrt(m.shape[1]))
+            layers, cin, res = [], proj, m.shape[-1]
+            while res > 4:
+                layers += [spectral_norm(nn.Conv2d(cin, 2 * ch, 4, 2, 1)), nn.LeakyReLU(0.2)]
+                cin, res = 2 * ch, res // 2
+            self.projections.append(p.to(x.device))
+            self.patches.append(nn.Sequential(*layers, spectral_norm(nn.Conv2d(cin, 1, 1))))
+        self.resnet = ResNetDiscriminator(teacher, info, num_classes, ch, mults) if ensemble else None
+    def forward(self, x:torch.Tensor # images in [-1, 1], (N, C, H, W)
+               )->dict:
+        "`score`: a tuple of (N, P) patch logits per resolution and the (N,) scores; `adc`, `regression`, and the teacher's view as in `TeacherDiscriminator`."
+        maps = self.teacher.feature_maps(to_teacher_input(x, self.info))
+        f = torch.flatten(F.adaptive_avg_pool2d(maps[-1], 1), 1)
+        out = self.heads(f)
+        score = tuple(d(p(m)).flatten(1) for m, p, d in zip(maps, self.projections, self.patches)) + (out['score'],)
+        if self.resnet is not None: score += (self.resnet(x)['score'],)
+        return dict(out, score=score, feature=f.detach(), logits=self.teacher.classifier(f), stage_features=pooled_maps(maps))
+
+# %% ../nbs/04_gan.ipynb #3fcb362b
+DISCRIMINATORS = {'teacher': TeacherDiscriminator, 'resnet': ResNetDiscriminator, 'projected': ProjectedDiscriminator}
+
+def get_discriminator(name:str, # 'teacher', 'resnet' or 'projected'
+                      teacher:nn.Module, # the teacher (a `FeatureModel`)
+                      info:DatasetInfo, # its dataset
+                      ch:int=64, # width
+                      **kwargs # the design's own arguments: `mults` (resnet, projected), `ensemble`, `proj` (projected)
+                     )->Discriminator:
+    "The discriminator design `name`, built on `teacher`."
+    cls = DISCRIMINATORS[check_name(name, DISCRIMINATORS, 'discriminator')]
+    if cls is TeacherDiscriminator: kwargs = {}
+    elif cls is ResNetDiscriminator: kwargs = {k: v for k, v in kwargs.items() if k == 'mults'}
+    return cls(teacher, info, ch=ch, **kwargs)
 
 # %% ../nbs/04_gan.ipynb #0db7c5e9
-def hinge_d_loss(real_score:torch.Tensor, # psi on real images
-                 fake_score:torch.Tensor # psi on generated images
-                )->torch.Tensor:
-    "Hinge loss of the discriminator."
-    return F.relu(1 - real_score).mean() + F.relu(1 + fake_score).mean()
+def _parts(score): return score if isinstance(score, (tuple, list)) else (score,)
 
-def hinge_g_loss(fake_score:torch.Tensor # psi on generated images
+def hinge_d_loss(real_score:torch.Tensor|tuple, # psi on real images: a tensor, or a tuple of parts (one per discriminator)
+                 fake_score:torch.Tensor|tuple # psi on generated images, in the same form
                 )->torch.Tensor:
-    "Hinge loss of the generator."
-    return -fake_score.mean()
+    "Hinge loss of the discriminator; for a tuple of parts, the mean of the parts' losses."
+    real, fake = _parts(real_score), _parts(fake_score)
+    return sum(F.relu(1 - r).mean() + F.relu(1 + f).mean() for r, f in zip(real, fake)) / len(real)
+
+def hinge_g_loss(fake_score:torch.Tensor|tuple # psi on generated images: a tensor or a tuple of parts
+                )->torch.Tensor:
+    "Hinge loss of the generator; for a tuple of parts, the mean of the parts' losses."
+    fake = _parts(fake_score)
+    return -sum(f.mean() for f in fake) / len(fake)
 
 # %% ../nbs/04_gan.ipynb #294c844b
 def adc_d_loss(real_adc:torch.Tensor, # adc logits of real images (N, 2C)
@@ -187,31 +291,71 @@ def feature_blending_loss(real_feature:torch.Tensor, # teacher features of real 
     return _dist(real_feature[:n], fake_regression[:n]) + _dist(fake_feature[:n], real_regression[:n])
 
 # %% ../nbs/04_gan.ipynb #22d8fb6f
-def diff_augment(x:torch.Tensor, # images in [-1, 1], shape (N, C, H, W)
-                 shift:float=0.125, # largest translation, as a share of the side (black fills the border)
-                 cut:float=0.5, # side of the square cut out (set to 0, mid-grey), as a share of the side
-                 generator:torch.Generator|None=None # CPU random generator, for reproducible batches
-                )->torch.Tensor:
-    "DiffAugment's translation and cutout of each image of `x`, differentiable with respect to `x`."
-    n, c, h, w = x.shape
-    dev, g = x.device, generator
-    if shift > 0:
-        ph, pw = int(h * shift + 0.5), int(w * shift + 0.5)
-        dy = torch.randint(-ph, ph + 1, (n, 1), generator=g).to(dev)
-        dx = torch.randint(-pw, pw + 1, (n, 1), generator=g).to(dev)
-        rows, cols = torch.arange(h, device=dev) + dy + ph, torch.arange(w, device=dev) + dx + pw
-        xp = F.pad(x, (pw, pw, ph, ph), value=-1.)
-        x = xp[torch.arange(n, device=dev)[:, None, None, None], torch.arange(c, device=dev)[None, :, None, None],
-               rows[:, None, :, None], cols[:, None, None, :]]
-    if cut > 0:
-        sh, sw = int(h * cut + 0.5), int(w * cut + 0.5)
-        top = torch.randint(0, h + 1 - sh % 2, (n, 1), generator=g).to(dev) - sh // 2
-        left = torch.randint(0, w + 1 - sw % 2, (n, 1), generator=g).to(dev) - sw // 2
-        ar_h, ar_w = torch.arange(h, device=dev), torch.arange(w, device=dev)
-        in_rows, in_cols = (ar_h >= top) & (ar_h < top + sh), (ar_w >= left) & (ar_w < left + sw)
-        x = x.masked_fill(in_rows[:, None, :, None] & in_cols[:, None, None, :], 0.)
-    return x
+DIFF_AUGMENT_OPS = ('color', 'translation', 'cutout')
 
+class DiffAugment:
+    "DiffAugment (Zhao et al., NeurIPS 2020): differentiable colour, translation and cutout of images in [-1, 1]."
+    def __init__(self, policy:str='color,translation,cutout', # comma-separated operations from `DIFF_AUGMENT_OPS`
+                 shift:float=0.125, # largest translation, as a share of the side
+                 cut:float=0.2 # side of the square cut out, as a share of the side
+                ):
+        if not isinstance(policy, str):
+            raise TypeError(f"A DiffAugment policy is a string such as 'color,translation,cutout' ('' for none), not {policy!r}.")
+        self.ops = tuple(check_name(o.strip(), DIFF_AUGMENT_OPS, 'DiffAugment operation') for o in policy.split(',') if o.strip())
+        self.shift, self.cut = shift, cut
+    def __repr__(self): return f"DiffAugment({','.join(self.ops)!r}, shift={self.shift}, cut={self.cut})"
+    def check(self, size:int # the images' height and width
+             ):
+        "Raise a `ValueError` if `size`x`size` images are too small for the translation or the cutout."
+        for op, share in (('translation', self.shift), ('cutout', self.cut)):
+            if op in self.ops and int(size * share + 0.5) < 1:
+                raise ValueError(f"{size}x{size} images are too small for DiffAugment's {op} of {share} of the side (0 pixels); "
+                                 f"use images of at least {math.ceil(0.5 / share)} pixels or drop {op!r} from the policy.")
+    def sample(self, n:int, # how many images
+               size:int, # their height and width
+               generator:torch.Generator|None=None # CPU random generator, for reproducible batches
+              )->dict:
+        "Random parameters for `n` images; apply them to two batches to transform both alike."
+        self.check(size)
+        g, p = generator, {}
+        if 'color' in self.ops:
+            p['color'] = (torch.rand(n, 1, 1, 1, generator=g) - 0.5, torch.rand(n, 1, 1, 1, generator=g) * 2,
+                          torch.rand(n, 1, 1, 1, generator=g) + 0.5)
+        if 'translation' in self.ops:
+            s = int(size * self.shift + 0.5)
+            p['translation'] = (s, torch.randint(-s, s + 1, (n, 1), generator=g), torch.randint(-s, s + 1, (n, 1), generator=g))
+        if 'cutout' in self.ops:
+            c = int(size * self.cut + 0.5)
+            p['cutout'] = (c, torch.randint(0, size + 1 - c % 2, (n, 1), generator=g) - c // 2,
+                           torch.randint(0, size + 1 - c % 2, (n, 1), generator=g) - c // 2)
+        return p
+    def __call__(self, x:torch.Tensor, # images in [-1, 1], (N, C, H, W)
+                 params:dict|None=None, # from `sample` (default: drawn now from `generator`)
+                 generator:torch.Generator|None=None # CPU random generator, used when `params` is not given
+                )->torch.Tensor:
+        "`x` transformed, differentiably with respect to `x`."
+        n, c, h, w = x.shape
+        p, dev = params if params is not None else self.sample(n, h, generator), x.device
+        if 'color' in p:
+            bright, sat, contrast = (t.to(dev, x.dtype) for t in p['color'])
+            x = x + bright
+            m = x.mean(dim=1, keepdim=True)
+            x = (x - m) * sat + m                                  # saturation: no change to grey images
+            m = x.mean(dim=(1, 2, 3), keepdim=True)
+            x = (x - m) * contrast + m
+        if 'translation' in p:
+            s, dy, dx = p['translation']
+            rows = (torch.arange(h, device=dev) + dy.to(dev) + s)[:, None, :, None]
+            cols = (torch.arange(w, device=dev) + dx.to(dev) + s)[:, None, None, :]
+            x = F.pad(x, (s, s, s, s), value=-1.)[torch.arange(n, device=dev)[:, None, None, None],
+                                                    torch.arange(c, device=dev)[None, :, None, None], rows, cols]
+        if 'cutout' in p:
+            s, top, left = p['cutout']
+            ar_h, ar_w = torch.arange(h, device=dev), torch.arange(w, device=dev)
+            rows = (ar_h >= top.to(dev)) & (ar_h < top.to(dev) + s)
+            cols = (ar_w >= left.to(dev)) & (ar_w < left.to(dev) + s)
+            x = x.masked_fill(rows[:, None, :, None] & cols[:, None, None, :], 0.)
+        return x
 
 # %% ../nbs/04_gan.ipynb #da821d9c
 def mode_seeking_loss(x:torch.Tensor, # generated images (2N, ...): image i pairs with image i + N
@@ -223,3 +367,21 @@ def mode_seeking_loss(x:torch.Tensor, # generated images (2N, ...): image i pair
     ratio = (x[:n] - x[n:2*n]).abs().mean() / (z[:n] - z[n:2*n]).abs().mean()
     return 1 / (ratio + eps)
 
+
+# %% ../nbs/04_gan.ipynb #636fb9c7
+def class_mmd_loss(fake:torch.Tensor, # features of generated images (M, d)
+                   fake_y:torch.Tensor, # their classes (M,)
+                   real:torch.Tensor, # features of real images (N, d), standardised like `fake`
+                   real_y:torch.Tensor, # their classes (N,)
+                   scales:tuple=(0.25, 1., 4.) # kernel bandwidths, in units of the feature size
+                  )->torch.Tensor:
+    "Unbiased MMD² between generated and real features, class by class, averaged over the classes with two or more generated and real images."
+    d, losses = fake.shape[1], []
+    def k(a, b): return sum(torch.exp(-torch.cdist(a, b).pow(2) / (s * d)) for s in scales)
+    def mean_distinct(m): return (m.sum() - m.diagonal().sum()) / (len(m) * (len(m) - 1))
+    for c in fake_y.unique().tolist():
+        g, r = fake[fake_y == c], real[real_y == c]
+        if len(g) < 2 or len(r) < 2: continue
+        losses.append(mean_distinct(k(g, g)) + mean_distinct(k(r, r)) - 2 * k(g, r).mean())
+    if not losses: return fake.sum() * 0                 # no class to compare: no gradient, still a graph
+    return torch.stack(losses).mean()

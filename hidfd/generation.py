@@ -10,71 +10,140 @@ from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch.optim.swa_utils import AveragedModel
 from tqdm import tqdm
-from .core import (atomic_save, barrier, batch_share, check_batch_split, compile_step, data_parallel, default_device, ensure_writable, init_distributed,
-                        is_main, memory_format, mixed_precision, rank, seed_everything, step_means, world_size)
+from .core import (atomic_save, barrier, batch_share, check_batch_split, compile_step, data_parallel, default_device, ensure_writable, global_rows,
+                        init_distributed, is_main, memory_format, mixed_precision, rank, seed_everything, step_means, world_size)
 from .data import DatasetInfo, ImageSet, augment, batches, normalize, on_device, predict
-from .gan import (Generator, PlainDiscriminator, TeacherDiscriminator, adc_d_loss, adc_g_loss, diff_augment, feature_blending_loss,
-                       feature_transfer_loss, hinge_d_loss, hinge_g_loss, mode_seeking_loss, to_generator_range, to_teacher_input)
+from .gan import (DiffAugment, Generator, adc_d_loss, adc_g_loss, class_mmd_loss, feature_blending_loss, feature_transfer_loss,
+                       get_discriminator, hinge_d_loss, hinge_g_loss, mode_seeking_loss, pooled_maps, to_generator_range, to_teacher_input)
 from .models import check_input
 from .smoothing import CategoryFrequencySmoothing
 
 # %% auto #0
-__all__ = ['ema_generator', 'train_generator', 'save_sample_grid', 'load_generator', 'synthesize', 'save_synthetic',
-           'load_synthetic', 'export_png', 'frechet_distance', 'teacher_features', 'gaussian', 'generation_report']
+__all__ = ['FeatureBank', 'ema_generator', 'standing_statistics', 'train_generator', 'save_sample_grid', 'load_generator',
+           'synthesize', 'save_synthetic', 'load_synthetic', 'export_png', 'frechet_distance', 'teacher_features',
+           'gaussian', 'knn_radii', 'prdc', 'generation_report']
 
 # %% ../nbs/06_generation.ipynb #3353e366
-def _augmented(x, g, cfg):
-    "`x` through DiffAugment when it is on."
-    return diff_augment(x, generator=g) if cfg['diff_augment'] else x
+def _teacher_view(D, x, out, augmented):
+    "The teacher's `feature` (detached), `logits` and `stage_features` of images `x` as they are: from D's output `out` when D saw `x` itself, else from the teacher."
+    if not augmented and 'stage_features' in out: return out
+    maps = D.teacher.feature_maps(to_teacher_input(x, D.info))
+    f = maps[-1].mean(dim=(2, 3))
+    return dict(feature=f.detach(), logits=D.teacher.classifier(f), stage_features=pooled_maps(maps))
+
+class FeatureBank(nn.Module):
+    "The teacher's `stage_features` of the collected images (and of their mirror images where flips keep the class), standardised, with their pseudo-labels."
+    def __init__(self, teacher:nn.Module, # the teacher (a `FeatureModel`)
+                 data:ImageSet, # the collected images with their pseudo-labels
+                 bs:int=500, # images per forward pass
+                 device=None # where to compute and keep the bank
+                ):
+        super().__init__()
+        device, feats, labels = default_device(device), [], []
+        with torch.no_grad():
+            for x, y in batches(data, bs, device=device):
+                x = to_generator_range(x)
+                for view in ((x, x.flip(3)) if data.info.hflip else (x,)):
+                    feats.append(pooled_maps(teacher.feature_maps(to_teacher_input(view, data.info))).float())
+                    labels.append(y.to(device))
+        f = torch.cat(feats)
+        self.register_buffer('mean', f.mean(0))
+        var = f.var(0)
+        self.register_buffer('std', (var + 0.01 * var.mean()).sqrt())   # a feature constant on real images cannot dominate
+        self.register_buffer('features', (f - self.mean) / self.std)
+        self.register_buffer('labels', torch.cat(labels))
+    def standardise(self, f:torch.Tensor)->torch.Tensor: return (f - self.mean) / self.std
+
+def _seen(x, augment, g):
+    "What D sees of images `x`: `x` itself, or `x` through DiffAugment with parameters drawn from `g`."
+    return x if augment is None else augment(x, augment.sample(len(x), x.shape[-1], g))
+
+def _adc_weight(it, cfg):
+    "The ADC weights' factor at iteration `it`: rising linearly from 0 to 1 over `adc_ramp` iterations; 1 without a ramp."
+    return min(1., it / cfg['adc_ramp']) if cfg['adc_ramp'] else 1.
 
 class _DLoss(nn.Module):
     "D's loss on a real and a generated batch as one module: what `DistributedDataParallel` wraps (one forward per backward)."
-    def __init__(self, D, cfg): super().__init__(); self.D, self.cfg = D, cfg
-    def forward(self, xr, yr, xg, yg):
-        cfg, (o_r, o_g) = self.cfg, (self.D(xr), self.D(xg))
+    def __init__(self, D, cfg):
+        super().__init__()
+        self.D, self.cfg = D, cfg
+        self.augment = DiffAugment(cfg['diff_augment']) if cfg['diff_augment'] else None
+    def forward(self, xr, yr, xg, yg, seen_r, seen_g, adc_weight):
+        cfg, (o_r, o_g), augmented = self.cfg, (self.D(seen_r), self.D(seen_g)), self.augment is not None
         losses = dict(d_hinge=hinge_d_loss(o_r['score'], o_g['score']), d_adc=adc_d_loss(o_r['adc'], yr, o_g['adc'], yg))
-        feats = (o_r['feature'], o_r['regression'], o_g['feature'], o_g['regression'])
-        if cfg['feature_transfer']: losses['transfer'] = feature_transfer_loss(*feats)
-        if cfg['feature_blending']: losses['blend'] = feature_blending_loss(*feats)
-        total = losses['d_hinge'] + cfg['lambda_d'] * losses['d_adc'] + cfg['lambda_fi'] * (losses.get('transfer', 0) + losses.get('blend', 0))
+        total = losses['d_hinge'] + adc_weight * cfg['lambda_d'] * losses['d_adc']
+        if cfg['feature_transfer'] or cfg['feature_blending']:
+            with torch.no_grad(): fr, fg = (_teacher_view(self.D, x, o, augmented)['feature'] for x, o in ((xr, o_r), (xg, o_g)))
+            feats = (fr, o_r['regression'], fg, o_g['regression'])
+            if cfg['feature_transfer']: losses['transfer'] = feature_transfer_loss(*feats)
+            if cfg['feature_blending']: losses['blend'] = feature_blending_loss(*feats)
+            total = total + cfg['lambda_fi'] * (losses.get('transfer', 0) + losses.get('blend', 0))
         return total, losses
 
-def _d_step(d_loss, G, xr, yr, g, cfg, part=slice(None)):
+def _d_step(d_loss, G, xr, yr, g, it, cfg, part=slice(None)):
     "D's loss: the generated batch drawn and both batches augmented whole, then this process's `part` of each."
     with torch.no_grad(): xg, yg = G.sample(len(xr), generator=g)
-    xr, xg = _augmented(xr, g, cfg), _augmented(xg, g, cfg)
-    return d_loss(xr[part], yr[part], xg[part], yg[part])
+    augment = getattr(d_loss, 'module', d_loss).augment
+    seen_r, seen_g = _seen(xr, augment, g)[part], _seen(xg, augment, g)[part]
+    return d_loss(xr[part], yr[part], xg[part], yg[part], seen_r, seen_g, _adc_weight(it, cfg))
 
-def _g_step(D, G, cfs, bs, g, cfg, part=slice(None)):
+def _g_step(D, G, cfs, bank, bs, g, it, cfg, part=slice(None)):
     "G's loss: every process generates the whole batch (G is small next to D) and passes its `part` through D."
-    raw = getattr(G, 'module', G)   # G itself, or inside DistributedDataParallel
+    raw = getattr(G, 'module', G)              # G itself, or inside DistributedDataParallel
+    raw_d = getattr(D, '_orig_mod', D)         # D itself, or compiled
     dev = next(raw.parameters()).device
-    if cfg['lambda_ms']: y = torch.randint(0, raw.num_classes, (bs // 2,), generator=g).repeat(2).to(dev)   # pairs of one class
+    if cfg['lambda_ms'] or cfg['lambda_mmd']:   # pairs of one class: image i and image i + bs/2
+        y = torch.randint(0, raw.num_classes, (bs // 2,), generator=g).repeat(2).to(dev)
     else: y = torch.randint(0, raw.num_classes, (bs,), generator=g).to(dev)
     z = torch.randn(len(y), raw.z_dim, generator=g).to(dev)
     xg = G(z, y)
-    o = D(_augmented(xg, g, cfg)[part])
+    augment = DiffAugment(cfg['diff_augment']) if cfg['diff_augment'] else None
+    o = D(_seen(xg, augment, g)[part])
     losses = dict(g_hinge=hinge_g_loss(o['score']), g_adc=adc_g_loss(o['adc'], y[part]))
-    if cfs is not None: losses['cfs'] = cfs.loss(o['logits'])               # over the batch of all processes
+    if cfs is not None or cfg['lambda_mmd']: view = _teacher_view(raw_d, xg[part], o, augment is not None)   # the images as they are
+    if cfs is not None: losses['cfs'] = cfs.loss(view['logits'])       # over the batch of all processes
+    if cfg['lambda_mmd']:                      # the whole batch's features, in every process
+        losses['mmd'] = class_mmd_loss(bank.standardise(global_rows(view['stage_features'])), y, bank.features, bank.labels)
     if cfg['lambda_ms']: losses['mode_seeking'] = mode_seeking_loss(xg, z)  # the whole batch, the same in every process
-    total = (losses['g_hinge'] + cfg['lambda_g'] * losses['g_adc'] + cfg['lambda_cfs'] * losses.get('cfs', 0)
-             + cfg['lambda_ms'] * losses.get('mode_seeking', 0))
+    total = (losses['g_hinge'] + _adc_weight(it, cfg) * cfg['lambda_g'] * losses['g_adc']
+             + cfg['lambda_cfs'] * losses.get('cfs', 0) + cfg['lambda_ms'] * losses.get('mode_seeking', 0)
+             + cfg['lambda_mmd'] * losses.get('mmd', 0))
     return total, losses
-
 
 # %% ../nbs/06_generation.ipynb #11ce3585
 def ema_generator(G:nn.Module, # the generator to average
                   decay:float=0.9999, # EMA decay
                   start:int=1000 # iteration from which the average lags behind the generator
                  )->AveragedModel:
-    "An `AveragedModel` of `G` that copies `G` until `start` updates, then averages with `decay`."
+    "An `AveragedModel` of `G`'s weights that copies them until `start` updates, then averages with `decay`; its buffers come from `standing_statistics`."
     def avg(avg_p, p, n): return p if n < start else decay * avg_p + (1 - decay) * p
-    return AveragedModel(G, avg_fn=avg, use_buffers=True)
+    return AveragedModel(G, avg_fn=avg, use_buffers=False)
+
+def standing_statistics(G:nn.Module, # a generator (the averaged one)
+                        source:nn.Module|None=None, # the generator whose buffers to start from (the one being averaged)
+                        batches:int=20, # batches of samples
+                        bs:int=100, # their size
+                        seed:int=0 # seed of their noise and classes
+                       )->nn.Module:
+    "Give `G` batch-norm statistics averaged over `batches` batches of its own samples and spectral-norm vectors of its own weights; return it in eval mode."
+    if source is not None:
+        with torch.no_grad():
+            for b, s in zip(G.buffers(), source.buffers()): b.copy_(s)
+    bns = [m for m in G.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+    momenta = [m.momentum for m in bns]
+    for m in bns: m.reset_running_stats(); m.momentum = None          # a plain average over the batches
+    g = torch.Generator().manual_seed(seed)
+    G.train()
+    with torch.no_grad():
+        for _ in range(batches): G.sample(bs, generator=g)
+    for m, mom in zip(bns, momenta): m.momentum = mom
+    return G.eval()
 
 # %% ../nbs/06_generation.ipynb #a799fa81
-def _check(teacher, collected, bs, num_classes):
+def _check(teacher, collected, bs, num_classes, cfg):
+    "Raise a `ValueError` naming the first input that cannot work, before any training."
     info = collected.info
-    Generator(num_classes, info.channels, info.size, ch=1)            # raises if the generator cannot make such images
+    Generator(num_classes, info.channels, info.size, ch=1, mults=cfg['g_mults'])   # raises if the generator cannot make such images
     check_input(teacher, info.channels, info.size, 'the collected images')
     k = teacher.classifier.out_features
     if num_classes != k: raise ValueError(f"The collected set has {num_classes} classes but the teacher's classifier has {k}; label the set with this teacher (`collect`).")
@@ -82,9 +151,21 @@ def _check(teacher, collected, bs, num_classes):
         raise ValueError(f"The collected images need pseudo-labels in 0..{k-1} from the teacher; build the set with `collect(pool, teacher, ...)`.")
     if len(collected) < bs: raise ValueError(f"The collected set has {len(collected)} images, fewer than one batch of {bs}; lower bs or collect more images.")
     check_batch_split(bs)
-
+    if cfg['diff_augment']: DiffAugment(cfg['diff_augment']).check(info.size)
+    for key in ('d_steps',):
+        if cfg[key] < 1: raise ValueError(f"{key} must be at least 1, got {cfg[key]}.")
+    if cfg['adc_ramp'] < 0: raise ValueError(f"adc_ramp must be 0 (no ramp) or a number of iterations, got {cfg['adc_ramp']}.")
+    get_discriminator(cfg['discriminator'], teacher, info, ch=1, mults=cfg['d_mults'], ensemble=cfg['ensemble'])   # a bad name, or no stages
+    if cfg['lambda_mmd']:   # feature distribution matching reads the teacher's feature maps
+        with torch.no_grad(): teacher.feature_maps(torch.zeros(1, info.channels, info.size, info.size, device=next(teacher.parameters()).device))
 
 # %% ../nbs/06_generation.ipynb #061564dc
+def _real_batch(real, idx, info, g, device, fmt):
+    "Real images `idx` in [-1, 1], flipped at random where the dataset allows it, and their pseudo-labels."
+    xr = real.images[idx].to(device)
+    if info.hflip: xr = augment(xr, pad=0, flip=True, generator=g)
+    return to_generator_range(xr).contiguous(memory_format=fmt), real.labels[idx].to(device)
+
 def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
                     collected:ImageSet, # the collected images with the teacher's pseudo-labels
                     iterations:int|None=None, # GAN iterations (default: `epochs` passes over the collected set)
@@ -92,16 +173,22 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
                     bs:int=100, # batch size of real and of generated images
                     lr:float=2e-4, # Adam learning rate of G and D
                     betas:tuple=(0.0, 0.999), # Adam betas
-                    ch:int=64, # width of G and of D's heads
+                    ch:int=64, # base width of G and D (the heads have 4*ch units)
+                    g_mults:tuple|None=None, # G's widths in multiples of `ch` (default: 4 everywhere, BigGAN's 32x32 design)
+                    discriminator:str='teacher', # D's design: 'teacher', 'resnet' or 'projected' (see `hidfd.gan`)
+                    d_mults:tuple=(4, 4, 4, 4), # the widths of a ResNet D in multiples of `ch` ('resnet', and 'projected' with `ensemble`)
+                    ensemble:bool=False, # 'projected' only: also score with a ResNet D trained from scratch
                     lambda_d:float=1., lambda_g:float=1., # weights of the ADC losses
                     lambda_fi:float=0.1, # weight of feature integration (transfer + blending)
                     lambda_cfs:float=0.1, # weight of category frequency smoothing
                     feature_transfer:bool=True, # use the feature transfer loss
                     feature_blending:bool=True, # use the feature blending loss
                     smoothing:bool=True, # use category frequency smoothing
-                    teacher_discriminator:bool=True, # build D on the teacher (else a plain convolutional D)
-                    diff_augment:bool=False, # DiffAugment (translation, cutout) of every image D sees
+                    diff_augment:str='', # DiffAugment policy for every image D sees, e.g. 'color,translation,cutout' ('': off)
+                    d_steps:int=1, # discriminator steps per generator step
+                    adc_ramp:int=0, # iterations over which the ADC weights rise from 0 (0: full weight from the start)
                     lambda_ms:float=0., # weight of the mode-seeking loss (0: off)
+                    lambda_mmd:float=0., # weight of feature distribution matching, `class_mmd_loss` (0: off)
                     cfs_every:int=100, # K: iterations between updates of the class counts
                     ema_decay:float=0.9999, ema_start:int=1000, # EMA of the generator
                     out_dir:str|Path|None=None, # folder for checkpoints, history and sample grids
@@ -117,7 +204,6 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
     init_distributed()   # under torchrun: join the other processes (a no-op in one process)
     device, info = default_device(device), collected.info
     num_classes = info.num_classes
-    _check(teacher, collected, bs, num_classes)
     iterations = iterations or epochs * math.ceil(len(collected) / bs)
     log_every = log_every or math.gcd(50, checkpoint_every)
     if log_every > checkpoint_every or checkpoint_every % log_every: raise ValueError(f"checkpoint_every ({checkpoint_every}) must be a multiple of log_every ({log_every}).")
@@ -125,30 +211,36 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
     if out is not None and (out/'gan_latest.pt').exists() and not resume:
         raise FileExistsError(f"{str(out)!r} already holds a GAN run; pass resume=True to continue it, or choose another out_dir.")
     cfg = dict(lambda_d=lambda_d, lambda_g=lambda_g, lambda_fi=lambda_fi, lambda_cfs=lambda_cfs, feature_transfer=feature_transfer,
-               feature_blending=feature_blending, smoothing=smoothing, teacher_discriminator=teacher_discriminator,
-               diff_augment=diff_augment, lambda_ms=lambda_ms, ch=ch, bs=bs,
+               feature_blending=feature_blending, smoothing=smoothing, discriminator=discriminator, d_mults=list(d_mults),
+               ensemble=ensemble, g_mults=list(g_mults) if g_mults else None, diff_augment=diff_augment, d_steps=d_steps,
+               adc_ramp=adc_ramp, lambda_ms=lambda_ms, lambda_mmd=lambda_mmd, ch=ch, bs=bs,
                lr=lr, betas=list(betas), iterations=iterations, cfs_every=cfs_every, ema_decay=ema_decay, ema_start=ema_start, seed=seed,
                num_classes=num_classes, channels=info.channels, size=info.size, z_dim=128, info=asdict(info))
+    _check(teacher, collected, bs, num_classes, cfg)
     seed_everything(seed)
     teacher = teacher.to(device).eval()
     fmt = memory_format(device)   # channels-last on a GPU
-    G = Generator(num_classes, info.channels, info.size, ch).to(device, memory_format=fmt)
-    D = (TeacherDiscriminator if teacher_discriminator else PlainDiscriminator)(teacher, info, num_classes, ch).to(device, memory_format=fmt)
+    G = Generator(num_classes, info.channels, info.size, ch, mults=g_mults).to(device, memory_format=fmt)
+    D = get_discriminator(discriminator, teacher, info, ch, mults=d_mults, ensemble=ensemble).to(device, memory_format=fmt)
     real = on_device(collected, device)   # the collected images live on the GPU: no host copy per batch
-    heads = [p for n, p in D.named_parameters() if not n.startswith('teacher.')]
+    heads = [p for p in D.parameters() if p.requires_grad]   # D's trainable parts: not the teacher, not fixed projections
     opt_g, opt_d = torch.optim.Adam(G.parameters(), lr, betas), torch.optim.Adam(heads, lr, betas)
     ema = ema_generator(G, ema_decay, ema_start)
     cfs = CategoryFrequencySmoothing(num_classes, cfs_every).to(device) if smoothing else None
+    bank = FeatureBank(teacher, collected, device=device) if lambda_mmd else None   # the targets of feature distribution matching
     history, start = [], 0
     if out is not None and resume and (out/'gan_latest.pt').exists():
         ck = torch.load(out/'gan_latest.pt', map_location=device, weights_only=True)
         if ck['config'] != cfg: raise ValueError(f"{str(out/'gan_latest.pt')!r} was made with other settings; resume with the same settings, or choose another out_dir.")
-        G.load_state_dict(ck['generator']); ema.load_state_dict(ck['ema']); D.load_state_dict(ck['discriminator'], strict=False)
+        G.load_state_dict(ck['generator'])
+        ema.load_state_dict(ck['ema'])
+        D.load_state_dict(ck['discriminator'], strict=False)
         opt_g.load_state_dict(ck['opt_g']); opt_d.load_state_dict(ck['opt_d'])
         if cfs is not None: cfs.load_state_dict(ck['cfs'])
         history, start = ck['history'], ck['iteration']
     # several processes: each draws the whole batch and computes its share; gradients are averaged, so the steps are one process's
-    d_loss = compile_step(data_parallel(_DLoss(D, cfg), device, find_unused_parameters=not (feature_transfer or feature_blending)))   # r(h) idle without both
+    unused = not (feature_transfer and feature_blending) or discriminator == 'projected' and ensemble   # r idle, or the ResNet's heads
+    d_loss = compile_step(data_parallel(_DLoss(D, cfg), device, find_unused_parameters=unused))
     G_net, D_net, part = compile_step(data_parallel(G, device)), compile_step(D), batch_share(bs)
     fixed_z = torch.randn(num_classes * 8, 128, generator=torch.Generator().manual_seed(seed)).to(device)
     fixed_y = torch.arange(num_classes, device=device).repeat_interleave(8)
@@ -159,19 +251,25 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
     for it in bar:
         g = torch.Generator().manual_seed(seed * 1_000_003 + it)
         idx = torch.randint(0, len(collected), (bs,), generator=g).to(real.images.device)
-        xr = real.images[idx].to(device)
-        if info.hflip: xr = augment(xr, pad=0, flip=True, generator=g)
-        xr, yr = to_generator_range(xr).contiguous(memory_format=fmt), real.labels[idx].to(device)
+        xr, yr = _real_batch(real, idx, info, g, device, fmt)
+        for step in range(d_steps):
+            if step:   # a fresh real batch for each further D step
+                idx = torch.randint(0, len(collected), (bs,), generator=g).to(real.images.device)
+                xr, yr = _real_batch(real, idx, info, g, device, fmt)
+            with mixed_precision(device):
+                d_total, d_losses = _d_step(d_loss, G, xr, yr, g, it, cfg, part)
+            opt_d.zero_grad(set_to_none=True)
+            d_total.backward()
+            opt_d.step()
+            for k, v in {**d_losses, 'd_total': d_total}.items(): sums[k] = sums.get(k, 0) + v.detach().float() / d_steps
         with mixed_precision(device):
-            d_total, d_losses = _d_step(d_loss, G, xr, yr, g, cfg, part)
-        opt_d.zero_grad(set_to_none=True); d_total.backward(); opt_d.step()
-        with mixed_precision(device):
-            g_total, g_losses = _g_step(D_net, G_net, cfs, bs, g, cfg, part)
-        opt_g.zero_grad(set_to_none=True); g_total.backward(); opt_g.step()
+            g_total, g_losses = _g_step(D_net, G_net, cfs, bank, bs, g, it, cfg, part)
+        opt_g.zero_grad(set_to_none=True)
+        g_total.backward()
+        opt_g.step()
         if cfs is not None: cfs.step()
         ema.update_parameters(G)
-        for k, v in {**d_losses, **g_losses, 'd_total': d_total, 'g_total': g_total}.items():
-            sums[k] = sums.get(k, 0) + v.detach().float()
+        for k, v in {**g_losses, 'g_total': g_total}.items(): sums[k] = sums.get(k, 0) + v.detach().float()
         if (it + 1) % log_every == 0 or it + 1 == iterations:
             row = step_means(sums, (it % log_every) + 1)   # the whole batch's losses
             bad = [k for k, v in row.items() if not math.isfinite(v)]
@@ -182,9 +280,10 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
             history.append(row); sums, t0 = {}, time.perf_counter()
             if show: bar.set_postfix(d=f"{row['d_total']:.3f}", g=f"{row['g_total']:.3f}")
             checkpoint = out is not None and ((it + 1) % checkpoint_every == 0 or it + 1 == iterations)
+            if checkpoint: standing_statistics(ema.module, G, seed=seed)   # the averaged generator's own buffers
             if checkpoint and is_main():   # one process writes
                 state = dict(generator=G.state_dict(), ema=ema.state_dict(), opt_g=opt_g.state_dict(), opt_d=opt_d.state_dict(),
-                             discriminator={k: v for k, v in D.state_dict().items() if not k.startswith('teacher.')},
+                             discriminator={k: v for k, v in D.state_dict().items() if 'teacher.' not in k},   # D's own parts
                              cfs=cfs.state_dict() if cfs is not None else {}, iteration=it + 1, history=history, config=cfg)
                 atomic_save(state, out/'gan_latest.pt')
                 atomic_save(''.join(json.dumps(r) + '\n' for r in history).encode(), out/'gan_history.jsonl')
@@ -192,7 +291,7 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
             if checkpoint: barrier()   # the checkpoint is written before any process goes on
             for cb in callbacks: cb(it + 1, row, dict(G=G, D=D, ema=ema, cfs=cfs))
     bar.close()
-    ema.module.eval()
+    standing_statistics(ema.module, G, seed=seed)
     return dict(generator=ema.module, history=history, discriminator=D, config=cfg)
 
 # %% ../nbs/06_generation.ipynb #81faa6c0
@@ -306,15 +405,46 @@ def gaussian(f:torch.Tensor # features (N, d)
     "Mean and covariance of the rows of `f`."
     return f.mean(0), torch.cov(f.T)
 
+# %% ../nbs/06_generation.ipynb #fce86a3e
+def knn_radii(x:torch.Tensor, # points (N, d)
+              k:int=5, # which neighbour
+              chunk:int=2048 # rows of distances held at once
+             )->torch.Tensor:
+    "The distance `(N,)` from each row of `x` to its `k`-th nearest other row, in float64."
+    x = x.double()
+    return torch.cat([torch.cdist(x[i:i+chunk], x).kthvalue(k + 1, dim=1).values for i in range(0, len(x), chunk)])
+
+def prdc(real:torch.Tensor, # features of real images (N, d)
+         fake:torch.Tensor, # features of generated images (M, d)
+         k:int=5, # the k-th nearest neighbour sets each ball's radius
+         chunk:int=2048 # rows of distances held at once
+        )->dict:
+    "Precision and recall (Kynkäänniemi et al., 2019), density and coverage (Naeem et al., 2020) of `fake` against `real`."
+    if min(len(real), len(fake)) <= k:
+        raise ValueError(f"prdc needs more than k={k} points in each set, got {len(real)} real and {len(fake)} generated.")
+    real, fake = real.double(), fake.double()
+    real_radii, fake_radii = knn_radii(real, k, chunk), knn_radii(fake, k, chunk)
+    balls = torch.zeros(len(fake), dtype=torch.long)   # how many real balls hold each generated point
+    reached, covered = torch.zeros(len(real), dtype=torch.bool), torch.zeros(len(real), dtype=torch.bool)
+    for i in range(0, len(real), chunk):
+        d = torch.cdist(real[i:i+chunk], fake)         # (chunk, M)
+        balls += (d < real_radii[i:i+chunk, None]).sum(0)
+        reached[i:i+chunk] = (d < fake_radii[None]).any(1)
+        covered[i:i+chunk] = d.min(1).values < real_radii[i:i+chunk]
+    return dict(precision=(balls > 0).double().mean().item(), recall=reached.double().mean().item(),
+                density=balls.double().mean().item() / k, coverage=covered.double().mean().item())
+
 # %% ../nbs/06_generation.ipynb #91cdb7c3
 def generation_report(teacher:nn.Module, # the teacher
                       synthetic:ImageSet, # generated images labelled by conditioning class
                       real:ImageSet, # held-out real images, for the Fréchet distance
                       history:list|None=None, # the GAN's history, for the loss curves
+                      references:dict|None=None, # name -> `ImageSet`: other sets measured against `real` the same way
+                      k:int=5, # neighbours for precision, recall, density and coverage
                       plot:bool=True, # draw the figures
                       device=None # where to run the teacher
                      )->dict:
-    "Agreement, class balance, Fréchet distances (global and within classes) and diversity of a synthetic set; figures in `figures`."
+    "Agreement, class balance, Fréchet distances, diversity, precision, recall, density and coverage of a synthetic set; figures in `figures`."
     C = teacher.classifier.out_features
     fs, ls = teacher_features(teacher, synthetic, device=device)
     fr, lr = teacher_features(teacher, real, device=device)
@@ -328,11 +458,22 @@ def generation_report(teacher:nn.Module, # the teacher
     intra = [frechet_distance(*gaussian(a), *gaussian(b)) for a, b in zip(sf, rf)]
     div = [(a.var(0).sum() / b.var(0).sum()).item() for a, b in zip(sf, rf)]
     per_class = [(pred[synthetic.labels == c] == c).float().mean().item() for c in range(C)]
+    def nearest(f, y):   # precision, recall, density, coverage: overall, and per class where both sets hold more than k images
+        per = {c: prdc(fr[real_pred == c], f[y == c], k) for c in range(C) if min((real_pred == c).sum(), (y == c).sum()) > k}
+        return dict(prdc(fr, f, k), per_class=per)
+    near = nearest(fs, synthetic.labels)
     rep = dict(agreement=(pred == synthetic.labels).float().mean().item(), balance_kl=kl,
                frechet_distance=frechet_distance(*gaussian(fs), *gaussian(fr)),
                intra_class_fd=sum(intra) / len(intra), diversity=sum(div) / len(div),
                agreement_per_class=per_class, intra_class_fd_per_class=dict(zip(classes, intra)),
-               diversity_per_class=dict(zip(classes, div)), predicted_histogram=hist.long().tolist(), n=len(synthetic))
+               diversity_per_class=dict(zip(classes, div)), predicted_histogram=hist.long().tolist(), n=len(synthetic),
+               **{key: near[key] for key in ('precision', 'recall', 'density', 'coverage')}, prdc_per_class=near['per_class'])
+    refs = {}
+    for name, data in (references or {}).items():
+        f, logits = teacher_features(teacher, data, device=device)
+        r = nearest(f, logits.argmax(1))                   # classes as the teacher sees them, like the held-out images'
+        refs[name] = dict({key: r[key] for key in ('precision', 'recall', 'density', 'coverage')}, per_class=r['per_class'], n=len(data))
+    if refs: rep['references'] = refs
     if plot: rep['figures'] = _report_figures(synthetic, hist, history)
     return rep
 
@@ -351,7 +492,7 @@ def _report_figures(synthetic, hist, history):
     if history:
         f2, ax = plt.subplots(figsize=(6, 2.5))
         it = [r['iteration'] for r in history]
-        for k in ('d_total', 'g_total', 'transfer', 'blend', 'cfs'):
+        for k in ('d_total', 'g_total', 'transfer', 'blend', 'cfs', 'mmd'):
             if k in history[0]: ax.plot(it, [r[k] for r in history], label=k)
         ax.set_xlabel('iteration'); ax.legend(fontsize=7); ax.set_title('GAN losses'); f2.tight_layout()
         figs['losses'] = f2

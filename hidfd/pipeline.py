@@ -14,13 +14,14 @@ from .core import (atomic_save, barrier, check_batch_split, check_name, default_
 from .data import ImageSet, collect, dataset_info, get_dataset, list_datasets, predict
 from .models import as_feature_model, check_input, get_model, list_models
 from .train import evaluate, load_model, plot_history, train_teacher
+from .gan import DiffAugment, get_discriminator
 from .generation import generation_report, load_generator, load_synthetic, save_synthetic, synthesize, train_generator
 from .distill import distill, inflate, load_student, save_student
 
 # %% auto #0
-__all__ = ['PRESETS', 'STAGES', 'DataConfig', 'TeacherConfig', 'GenerationConfig', 'DistillConfig', 'HiDFDConfig', 'config_keys',
-           'update_config', 'config_from_dict', 'save_config', 'load_config', 'config_hash', 'preset', 'Manifest',
-           'check_config', 'run', 'write_report', 'main']
+__all__ = ['CPU_GENERATION', 'PRESETS', 'STAGES', 'DataConfig', 'TeacherConfig', 'GenerationConfig', 'DistillConfig',
+           'HiDFDConfig', 'config_keys', 'update_config', 'config_from_dict', 'save_config', 'load_config',
+           'config_hash', 'preset', 'Manifest', 'check_config', 'run', 'write_report', 'main']
 
 # %% ../nbs/09_pipeline.ipynb #aa8104dc
 @dataclass
@@ -54,7 +55,11 @@ class GenerationConfig:
     bs:int=100 # batch size
     lr:float=2e-4 # Adam learning rate of G and D
     betas:tuple=(0.0, 0.999) # Adam betas
-    ch:int=64 # width of G and of D's heads
+    ch:int=64 # base width of G and D (the heads have 4*ch units)
+    g_mults:tuple=() # G's widths in multiples of ch, the 4x4 map then each block (empty: 4 everywhere, the paper's)
+    discriminator:str='teacher' # D's design: teacher, resnet or projected
+    d_mults:tuple=(4, 4, 4, 4) # a ResNet D's widths in multiples of ch (resnet; projected with ensemble)
+    ensemble:bool=False # projected only: also score with a ResNet D trained from scratch
     lambda_d:float=1. # weight of the discriminator's ADC loss
     lambda_g:float=1. # weight of the generator's ADC loss
     lambda_fi:float=0.1 # weight of feature integration
@@ -62,9 +67,11 @@ class GenerationConfig:
     feature_transfer:bool=True # use the feature transfer loss
     feature_blending:bool=True # use the feature blending loss
     smoothing:bool=True # use category frequency smoothing
-    teacher_discriminator:bool=True # build D on the teacher (else a plain convolutional D)
-    diff_augment:bool=False # DiffAugment of every image D sees
+    diff_augment:str='' # DiffAugment policy for every image D sees, e.g. color,translation,cutout (empty: off)
+    d_steps:int=1 # discriminator steps per generator step
+    adc_ramp:int=0 # iterations over which the ADC weights rise from 0 (0: no ramp)
     lambda_ms:float=0. # weight of the mode-seeking loss
+    lambda_mmd:float=0. # weight of feature distribution matching (class_mmd_loss)
     cfs_every:int=100 # iterations between updates of the class counts
     ema_decay:float=0.9999 # EMA decay of the generator
     ema_start:int=1000 # iteration from which the EMA averages
@@ -207,16 +214,18 @@ def config_hash(config:HiDFDConfig # the config
     return hashlib.sha256(json.dumps(asdict(config), sort_keys=True).encode()).hexdigest()[:12]
 
 # %% ../nbs/09_pipeline.ipynb #d20f70fe
+CPU_GENERATION = dict(discriminator='projected', bs=32, ch=16, g_mults=(4, 4, 2, 1), iterations=800, ema_start=800,
+                      checkpoint_every=100)
 PRESETS = {
     'fashion_mnist_quick': {
         'data': dict(dataset='fashion_mnist', n_collected=600),
         'teacher': dict(arch='resnet20', epochs=2, limit=20000, valid_size=2000),
-        'generation': dict(iterations=250, bs=64, ch=16, n_synthetic=5000, checkpoint_every=50),
+        'generation': dict(CPU_GENERATION, n_synthetic=5000),
         'distill': dict(student='resnet8', epochs=8, repeat=10, kd_weight=1.)},
     'fashion_mnist': {
         'data': dict(dataset='fashion_mnist', n_collected=600),
         'teacher': dict(arch='resnet20', epochs=15),
-        'generation': dict(iterations=1500, bs=64, ch=16, n_synthetic=20000),
+        'generation': dict(CPU_GENERATION, n_synthetic=20000),
         'distill': dict(student='resnet8', epochs=30, repeat=10)},
     'cifar10_paper': {'data': dict(dataset='cifar10', n_collected=5000)},
     'cifar100_paper': {'data': dict(dataset='cifar100', n_collected=5000)},
@@ -286,9 +295,12 @@ def check_config(config:HiDFDConfig, # the run's config
                          "collect more images or lower the batch sizes.")
     for key, v, low in (('teacher.epochs', t.epochs, 1), ('teacher.bs', t.bs, 1), ('generation.iterations', g.iterations, 0),
                         ('generation.epochs', g.epochs, 1), ('generation.bs', g.bs, 1), ('generation.report_size', g.report_size, 2),
+                        ('generation.d_steps', g.d_steps, 1), ('generation.adc_ramp', g.adc_ramp, 0),
                         ('distill.epochs', s.epochs, 1), ('distill.bs', s.bs, 1), ('distill.repeat', s.repeat, 1)):
         if v < low: raise ValueError(f"{key} must be at least {low}, got {v}.")
     for key, v in (('teacher.bs', t.bs), ('generation.bs', g.bs), ('distill.bs', s.bs)): check_batch_split(v, key)
+    if g.diff_augment: DiffAugment(g.diff_augment).check(info.size)
+    if g.n_synthetic: get_discriminator(g.discriminator, teacher, info, ch=1, mults=g.d_mults, ensemble=g.ensemble)   # a bad name, or no stages
     if 0 < g.n_synthetic < 2 * info.num_classes or g.n_synthetic < 0:
         raise ValueError(f"generation.n_synthetic must be 0 (real images only) or at least {2 * info.num_classes} (two per class), got {g.n_synthetic}.")
     return info
@@ -387,10 +399,11 @@ def run(config:HiDFDConfig, # every hyper-parameter
         real = test if test is not None else collected
         real = real.subset(torch.arange(min(len(real), config.generation.report_size)))
         hist = [json.loads(l) for l in (out/'gan'/'gan_history.jsonl').read_text().splitlines()]
-        rep = generation_report(T, syn, real, hist, device=device)
+        rep = generation_report(T, syn, real, hist, references={'collected': collected}, device=device)
         figs = ensure_writable(out/'figures')
         for k, f in rep.pop('figures').items(): f.savefig(figs/f'generation_{k}.png', dpi=80); plt.close(f)   # closed: not shown again in a notebook
-        return {k: rep[k] for k in ('agreement', 'balance_kl', 'frechet_distance', 'intra_class_fd', 'diversity', 'n')}
+        keys = ('agreement', 'balance_kl', 'frechet_distance', 'intra_class_fd', 'diversity', 'precision', 'recall', 'density', 'coverage', 'n')
+        return dict({k: rep[k] for k in keys}, collected_coverage=rep['references']['collected']['coverage'])
     if stage('synthesize', do_synthesize): return m.data
 
     def do_distill():
@@ -422,6 +435,8 @@ def run(config:HiDFDConfig, # every hyper-parameter
     return json.loads((out/'report.json').read_text())
 
 # %% ../nbs/09_pipeline.ipynb #e41a6fb5
+def _pair(a, b): return None if a is None or b is None else f'{_fmt(a)} / {_fmt(b)}'
+
 def _fmt(v):
     if isinstance(v, float): return f'{v:.4f}' if abs(v) < 10 else f'{v:.0f}'
     return str(v)
@@ -444,6 +459,8 @@ def write_report(out_dir:str|Path # a run folder
             ('collected images', get('collect', 'n')), ('synthetic images', get('synthesize', 'n')),
             ('synthetic: teacher agreement', get('synthesize', 'agreement')), ('synthetic: balance KL', get('synthesize', 'balance_kl')),
             ('synthetic: teacher-feature FD', get('synthesize', 'frechet_distance')),
+            ('synthetic: precision / recall', _pair(get('synthesize', 'precision'), get('synthesize', 'recall'))),
+            ('coverage of held-out images: synthetic / collected', _pair(get('synthesize', 'coverage'), get('synthesize', 'collected_coverage'))),
             ('GAN training images/s', get('generate', 'images_per_s')), ('student training images/s', get('distill', 'images_per_s')),
             ('wall time (s)', rep['wall_time_s']), ('peak memory (MB)', rep['peak_memory_mb'])]
     rows += [(f'{s}: wall time (s)', st[s].get('wall_time_s')) for s in STAGES if s in st]

@@ -11,7 +11,7 @@ from .core import atomic_save, default_device, mixed_precision, seed_everything
 from .data import ImageSet, batches, collect, get_dataset, normalize
 from .models import get_model
 from .train import load_model
-from .gan import Generator, TeacherDiscriminator, to_generator_range
+from .gan import Generator, get_discriminator, to_generator_range
 from .smoothing import CategoryFrequencySmoothing
 from .generation import _DLoss, _d_step, _g_step, train_generator
 from .distill import classifier_sharing_loss, distill
@@ -82,17 +82,17 @@ def gan_speed(teacher:nn.Module, # the frozen teacher
     timed = r['history'][1:]   # windows of log_every iterations, the first (warm-up) left out
     loop = log_every * bs * len(timed) / sum(row['time'] for row in timed)
     cfg, info = r['config'], collected.info
-    G = Generator(info.num_classes, info.channels, info.size, ch).to(device).train()
-    D = TeacherDiscriminator(teacher, info, info.num_classes, ch).to(device).train()
+    G = Generator(info.num_classes, info.channels, info.size, ch, mults=cfg['g_mults']).to(device).train()
+    D = get_discriminator(cfg['discriminator'], teacher, info, ch, mults=cfg['d_mults'], ensemble=cfg['ensemble']).to(device).train()
     cfs = CategoryFrequencySmoothing(info.num_classes, cfg['cfs_every']).to(device) if cfg['smoothing'] else None
     g = torch.Generator().manual_seed(0)
     xr, yr = to_generator_range(collected.images[:bs].to(device)), collected.labels[:bs].to(device)
     params = [p for p in [*G.parameters(), *D.parameters()] if p.requires_grad]
     d_loss = _DLoss(D, cfg)
     def step():
-        with mixed_precision(device): d, _ = _d_step(d_loss, G, xr, yr, g, cfg)
+        with mixed_precision(device): d, _ = _d_step(d_loss, G, xr, yr, g, 0, cfg)
         d.backward()
-        with mixed_precision(device): gl, _ = _g_step(D, G, cfs, bs, g, cfg)
+        with mixed_precision(device): gl, _ = _g_step(D, G, cfs, None, bs, g, 0, cfg)
         gl.backward()
         for p in params: p.grad = None
     bare = bs / seconds_per_call(step, log_every, device=device)
