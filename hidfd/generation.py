@@ -318,7 +318,7 @@ def load_generator(path:str|Path, # a run folder or its `gan_latest.pt`
     if not p.exists(): raise FileNotFoundError(f"No GAN checkpoint at {str(p)!r}; train one with `train_generator(..., out_dir=...)`.")
     ck = torch.load(p, map_location='cpu', weights_only=True)
     c = ck['config']
-    G = Generator(c['num_classes'], c['channels'], c['size'], c['ch'], c['z_dim'])
+    G = Generator(c['num_classes'], c['channels'], c['size'], c['ch'], c['z_dim'], mults=c.get('g_mults'))
     G.load_state_dict({k[len('module.'):]: v for k, v in ck['ema'].items() if k.startswith('module.')})
     G.info = DatasetInfo.from_dict(c['info'])
     return G.to(default_device(device)).eval()
