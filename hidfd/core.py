@@ -12,7 +12,7 @@ import torch
 __all__ = ['default_device', 'seed_everything', 'mixed_precision', 'memory_format', 'compile_step', 'check_name',
            'ensure_writable', 'atomic_save', 'world_size', 'rank', 'is_main', 'init_distributed', 'batch_share',
            'check_batch_split', 'all_sum', 'barrier', 'global_mean', 'global_rows', 'step_means', 'data_parallel',
-           'hidfd_home', 'peak_memory_mb']
+           'hidfd_home', 'peak_memory_mb', 'reset_peak_memory']
 
 # %% ../nbs/00_core.ipynb #09dcf365
 def default_device(device:str|torch.device|None=None # a device name, or `None` for CUDA when available, else CPU
@@ -210,3 +210,15 @@ def peak_memory_mb(device=None # a CUDA device for its peak allocated memory; `N
     if device.type == 'cuda': return torch.cuda.max_memory_allocated(device) / 2**20
     import resource
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+def reset_peak_memory(device=None # the device whose peak to reset (`None` or CPU: this process's resident set)
+                     )->bool:
+    "Start `peak_memory_mb` afresh from now; return whether this system allows it (CUDA, and the CPU on Linux through `/proc/self/clear_refs`)."
+    device = default_device(device) if device is not None else torch.device('cpu')
+    if device.type == 'cuda':
+        torch.cuda.reset_peak_memory_stats(device)
+        return True
+    try:
+        with open('/proc/self/clear_refs', 'w') as f: f.write('5')   # Linux: reset the resident set's high-water mark
+        return True
+    except OSError: return False

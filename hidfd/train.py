@@ -16,9 +16,9 @@ from .data import ImageSet, augment, batches, dataset_info, get_dataset, normali
 from .models import check_input, get_model, list_models
 
 # %% auto #0
-__all__ = ['evaluate', 'model_meta', 'load_checkpoint', 'load_model', 'cross_entropy_loss', 'DistributedBatchNorm',
-           'sync_batchnorm', 'swap_batchnorm', 'fit', 'plot_history', 'teacher_dir', 'train_teacher',
-           'hidfd_train_teacher']
+__all__ = ['evaluate', 'model_meta', 'load_checkpoint', 'load_model', 'cross_entropy_loss', 'stream_batches',
+           'DistributedBatchNorm', 'sync_batchnorm', 'swap_batchnorm', 'fit', 'plot_history', 'teacher_dir',
+           'train_teacher', 'hidfd_train_teacher']
 
 # %% ../nbs/03_train.ipynb #d0a58c4f
 def evaluate(model:nn.Module, # a classifier taking normalised images
@@ -83,27 +83,47 @@ def cross_entropy_loss(model:nn.Module, # the model being trained
     logits = model(x)
     return F.cross_entropy(logits, y), logits
 
-def _optimizer(opt, params, lr, momentum, wd):
+def _optimizer(opt, params, lr, momentum, wd, nesterov=False):
     check_name(opt, ('sgd', 'adam'), 'optimizer')
-    if opt == 'sgd': return torch.optim.SGD(params, lr=lr, momentum=momentum, weight_decay=wd)
+    if opt == 'sgd': return torch.optim.SGD(params, lr=lr, momentum=momentum, weight_decay=wd, nesterov=nesterov)
     return torch.optim.Adam(params, lr=lr, weight_decay=wd)
 
-def _scheduler(sched, opt, epochs, milestones, gamma):
-    check_name(sched, ('cosine', 'step', 'constant'), 'schedule')
-    if sched == 'cosine': return torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=epochs)
-    if milestones is None: milestones = [int(epochs*f) for f in (0.5, 0.75)]
-    if sched == 'step': return torch.optim.lr_scheduler.MultiStepLR(opt, milestones, gamma)
-    return torch.optim.lr_scheduler.LambdaLR(opt, lambda e: 1.0)
+def _scheduler(sched, opt, total, milestones, gamma):
+    "torch's scheduler for `sched` over `total` scheduler steps (epochs, or optimizer steps when `fit` counts steps)."
+    check_name(sched, ('cosine', 'onecycle', 'step', 'constant'), 'schedule')
+    lr = torch.optim.lr_scheduler
+    if sched == 'cosine': return lr.CosineAnnealingLR(opt, T_max=total)
+    if sched == 'onecycle': return lr.OneCycleLR(opt, max_lr=[g['lr'] for g in opt.param_groups], total_steps=total)
+    if milestones is None: milestones = [int(total*f) for f in (0.5, 0.75)]
+    if sched == 'step': return lr.MultiStepLR(opt, milestones, gamma)
+    return lr.LambdaLR(opt, lambda e: 1.0)
+
+def stream_batches(data:ImageSet, # the images
+                   bs:int, # batch size
+                   first:int, # index of the first batch to yield
+                   count:int, # how many batches
+                   seed:int=0, # seed of the passes' orders
+                   device=None # where to put the batches
+                  ):
+    "Batches `first` to `first + count - 1` of one endless stream of shuffled passes over `data`: pass `p` is ordered by seed `seed * 100_003 + p`, a batch may span two passes, and `data` may hold fewer images than a batch."
+    n, device = len(data), default_device(device)
+    lo, hi = first * bs, (first + count) * bs
+    passes = range(lo // n, (hi - 1) // n + 1)
+    order = torch.cat([torch.randperm(n, generator=torch.Generator().manual_seed(seed * 100_003 + p)) for p in passes])
+    order = order.to(data.images.device)
+    for b in range(count):
+        idx = order[lo - passes[0] * n + b * bs:][:bs]
+        yield data.images[idx].to(device, non_blocking=True), data.labels[idx].to(device, non_blocking=True)
 
 # %% ../nbs/03_train.ipynb #9d4b47a0
-def _check_data(model, train_data, bs, world=1):
+def _check_data(model, train_data, bs, world=1, whole_batches=True):
     info = train_data.info
     check_input(model, info.channels, info.size, f'{info.name} images')
     if not train_data.labelled: raise ValueError("The training set has unlabelled images (label -1); label them first, e.g. with `collect`.")
     k, top = model.classifier.out_features, int(train_data.labels.max())
     if top >= k:
         raise ValueError(f"The training labels go up to {top} but the model has {k} outputs; build it with num_classes={top+1}.")
-    if len(train_data) < bs:
+    if whole_batches and len(train_data) < bs:
         raise ValueError(f"The training set has {len(train_data)} images, fewer than one batch of {bs}; lower the batch size.")
     check_batch_split(bs, world=world)
 
@@ -159,15 +179,18 @@ def swap_batchnorm(model:nn.Module, # a model whose batch-norm layers to replace
 def fit(model:nn.Module, # the model to train (a `FeatureModel`)
         train_data:ImageSet, # labelled training images
         valid_data:ImageSet|None=None, # images for validation accuracy and the `best` checkpoint
-        epochs:int=10, # passes over `train_data`
+        epochs:int=10, # passes over `train_data` (when `steps` is `None`)
         bs:int=128, # batch size
         lr:float=0.1, # peak learning rate
         opt:str='sgd', # 'sgd' (momentum 0.9) or 'adam'
         wd:float=5e-4, # weight decay
         momentum:float=0.9, # SGD momentum
-        sched:str='cosine', # 'cosine', 'step' or 'constant'
-        milestones:list|None=None, # epochs where 'step' multiplies the lr by `gamma` (default: half and three quarters)
+        nesterov:bool=False, # Nesterov momentum (SGD)
+        sched:str='cosine', # 'cosine', 'onecycle', 'step' or 'constant'
+        milestones:list|None=None, # epochs (steps with `steps`) where 'step' multiplies the lr by `gamma` (default: half and three quarters)
         gamma:float=0.1, # the 'step' factor
+        steps:int|None=None, # train for this many optimizer steps instead of `epochs` passes (the schedule then counts steps)
+        log_every:int=100, # with `steps`: optimizer steps per history row and checkpoint
         augment_data:bool=True, # random crop and (where the dataset allows) horizontal flip
         out_dir:str|Path|None=None, # folder for checkpoints and history; `None` keeps nothing on disk
         resume:bool=False, # continue from `out_dir/latest.pt` if it exists
@@ -175,14 +198,15 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
         device=None, # where to train
         loss_fn=cross_entropy_loss, # `loss_fn(model, x, y) -> (loss, logits)`
         params=None, # the parameters to optimise (default: those of `model` that require gradients)
-        callbacks=(), # `cb(epoch, row, model)` after each epoch
+        callbacks=(), # `cb(epoch, row, model)` after each epoch (each history row with `steps`)
         progress:bool=True, # show a progress bar
         meta:dict|None=None # extra facts to store in the checkpoints
        )->list:
-    "Train `model` on `train_data`; return the metrics history, one dict per epoch."
+    "Train `model` on `train_data`; return the metrics history, one dict per epoch (per `log_every` steps with `steps`)."
     init_distributed()   # under torchrun: join the other processes (a no-op in one process)
     device, info, world = default_device(device), train_data.info, world_size()
-    _check_data(model, train_data, bs, world)
+    if steps is not None and (steps < 1 or log_every < 1): raise ValueError(f"steps and log_every must be at least 1, got {steps} and {log_every}.")
+    _check_data(model, train_data, bs, world, whole_batches=steps is None)   # a stream of steps needs no whole batch
     out = ensure_writable(out_dir) if out_dir is not None else None
     if out is not None and (out/'latest.pt').exists() and not resume:
         raise FileExistsError(f"{str(out)!r} already holds a training run; pass resume=True to continue it, or choose another out_dir.")
@@ -190,8 +214,9 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
     model.to(device, memory_format=fmt)                     # channels-last on a GPU
     train_data = on_device(train_data, device)              # a small set lives on the GPU: no host copy per batch
     params = [p for p in model.parameters() if p.requires_grad] if params is None else list(params)
-    optimizer = _optimizer(opt, params, lr, momentum, wd)
-    scheduler = _scheduler(sched, optimizer, epochs, milestones, gamma)
+    optimizer = _optimizer(opt, params, lr, momentum, wd, nesterov)
+    scheduler = _scheduler(sched, optimizer, epochs if steps is None else steps, milestones, gamma)
+    rounds = epochs if steps is None else math.ceil(steps / log_every)   # history rows and checkpoints
     ck_meta = {**model_meta(model, info), **(meta or {})}
     history, start = [], 0
     if out is not None and resume and (out/'latest.pt').exists():
@@ -203,15 +228,20 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
     # several processes: each sees bs/world images of a batch; batch-norm statistics and gradients are those of the whole batch
     with swap_batchnorm(model, sync_batchnorm) if world > 1 else contextlib.nullcontext():
         step, part = compile_step(data_parallel(_LossStep(model, loss_fn), device)), batch_share(bs)
-        for epoch in range(start, epochs):
+        for epoch in range(start, rounds):
             seed_everything(seed * 100_003 + epoch)
             g = torch.Generator().manual_seed(seed * 100_003 + epoch)
             model.train()
             t0, n_seen = time.perf_counter(), 0
             loss_sum, correct = torch.zeros((), device=device), torch.zeros((), device=device)
-            nb = len(train_data) // bs
-            bar = tqdm(batches(train_data, bs, shuffle=True, generator=g, drop_last=True, device=device), total=nb,
-                       desc=f'epoch {epoch+1}/{epochs}', disable=not show, leave=False)
+            if steps is None:
+                nb, desc = len(train_data) // bs, f'epoch {epoch+1}/{epochs}'
+                source = batches(train_data, bs, shuffle=True, generator=g, drop_last=True, device=device)
+            else:
+                nb = min(log_every, steps - epoch * log_every)
+                desc = f'steps {epoch*log_every+1}-{epoch*log_every+nb}/{steps}'
+                source = stream_batches(train_data, bs, epoch * log_every, nb, seed, device)
+            bar = tqdm(source, total=nb, desc=desc, disable=not show, leave=False)
             for i, (xb, yb) in enumerate(bar):
                 if augment_data: xb = augment(xb, flip=info.hflip, generator=g)
                 xb, yb = xb[part], yb[part]   # this process's share of the batch (all of it in one process)
@@ -221,6 +251,8 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
                 optimizer.zero_grad(set_to_none=True)
                 loss.backward()
                 optimizer.step()
+                used_lr = optimizer.param_groups[0]['lr']
+                if steps is not None: scheduler.step()   # a schedule over steps
                 loss_sum += loss.detach() * len(yb); correct += (logits.argmax(1) == yb).sum(); n_seen += len(yb)
                 if show and i % 20 == 0: bar.set_postfix(loss=f'{loss_sum.item()/n_seen:.3f}')
             bar.close()
@@ -231,9 +263,10 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
             if not math.isfinite(train_loss):
                 where = f"; the last good checkpoint is {str(out/'latest.pt')!r}" if out is not None and (out/'latest.pt').exists() else ''
                 raise FloatingPointError(f"The training loss became {train_loss} in epoch {epoch+1}{where}. Lower the learning rate (lr={lr}).")
-            row = dict(epoch=epoch, lr=optimizer.param_groups[0]['lr'], train_loss=train_loss, train_acc=correct.item() / n_seen,
+            row = dict(epoch=epoch, lr=used_lr, train_loss=train_loss, train_acc=correct.item() / n_seen,
                        images_per_s=n_seen / (time.perf_counter() - t0))
-            scheduler.step()
+            if steps is None: scheduler.step()   # a schedule over epochs
+            else: row['step'] = epoch * log_every + nb
             if valid_data is not None:
                 v = evaluate(model, valid_data, device=device)
                 row.update(valid_loss=v['loss'], valid_acc=v['accuracy'])
