@@ -14,18 +14,21 @@ from .data import DatasetInfo, ImageSet
 from .gan import to_teacher_input
 from .models import check_input
 from .train import fit, swap_batchnorm, sync_batchnorm
-from .distill import distill, inflate, kd_loss, paper_milestones
+from .distill import distill, inflate, kd_loss, mix_images, paper_milestones, student_schedule
 
 # %% auto #0
-__all__ = ['kd_student_loss', 'kd_distill', 'collection_only', 'DAFLGenerator', 'dafl_generator_loss', 'train_dafl']
+__all__ = ['SCHEDULE_FIELDS', 'STUDENT_METHODS', 'kd_student_loss', 'kd_distill', 'supervised_fit', 'train_student',
+           'collection_only', 'DAFLGenerator', 'dafl_generator_loss', 'train_dafl']
 
 # %% ../nbs/08_baselines.ipynb #aec79365
 def kd_student_loss(teacher:nn.Module, # the frozen teacher
-                    temperature:float=4. # KD temperature
+                    temperature:float=4., # KD temperature
+                    mix:str|None=None # 'mixup' or 'cutmix': each batch mixed (`mix_images`) before teacher and student see it
                    ):
     "A `loss_fn` for `hidfd.train.fit`: Hinton's KD of `teacher` into the model being trained, its own classifier included."
     teacher.eval()
     def loss_fn(model, x, y):
+        if mix: x = mix_images(x, mix)
         with torch.no_grad(): t = teacher(x)
         logits = model(x)
         return kd_loss(logits.float(), t.float(), temperature), logits
@@ -34,16 +37,53 @@ def kd_student_loss(teacher:nn.Module, # the frozen teacher
 def kd_distill(teacher:nn.Module, # the frozen teacher
                student:nn.Module, # the student, a `FeatureModel` with its own classifier
                data:ImageSet, # the training set, e.g. `inflate(collected)` or `inflate(collected, synthetic)`
+               valid:ImageSet|None=None, # labelled images for validation accuracy and the `best` checkpoint
                epochs:int=240, bs:int=64, lr:float|None=None, wd:float=5e-4, # HiDFD's distillation schedule (lr default 0.05)
                temperature:float=4., # KD temperature
-               **kwargs # passed on to `fit` (valid_data, out_dir, resume, seed, device, progress, callbacks)
+               steps:int|None=None, sched:str='step', nesterov:bool=False, # the length and schedule, as in `distill`
+               mix:str|None=None, # 'mixup' or 'cutmix' of each batch, seen alike by teacher and student: "function matching"
+               **kwargs # passed on to `fit` (milestones, log_every, augment_data, out_dir, resume, seed, device, progress, callbacks)
               )->dict:
-    "Hinton KD of `teacher` into `student` on `data`, on HiDFD's schedule; return `dict(model=..., history=rows)`."
+    "Hinton KD of `teacher` into `student` on `data`; return `dict(model=..., history=rows)`."
     device = default_device(kwargs.pop('device', None))
-    history = fit(student, data, kwargs.pop('valid_data', None), epochs=epochs, bs=bs, lr=lr or 0.05, wd=wd, sched='step',
-                  milestones=paper_milestones(epochs), device=device, loss_fn=kd_student_loss(teacher.to(device), temperature),
-                  meta=dict(method='kd', temperature=temperature), **kwargs)
+    schedule = student_schedule(epochs, steps, sched, kwargs.pop('milestones', None))
+    history = fit(student, data, valid, bs=bs, lr=lr or 0.05, wd=wd, nesterov=nesterov, **schedule, device=device,
+                  loss_fn=kd_student_loss(teacher.to(device), temperature, mix or None),
+                  meta=dict(method='kd', temperature=temperature, mix=mix or ''), **kwargs)
     return dict(model=student.eval(), history=history)
+
+def supervised_fit(teacher:nn.Module|None, # not used: the student learns the labels (kept for the registry's one signature)
+                   student:nn.Module, # the student, a `FeatureModel` with its own classifier
+                   data:ImageSet, # images with their true labels
+                   valid:ImageSet|None=None, # labelled images for validation accuracy and the `best` checkpoint
+                   epochs:int=240, bs:int=64, lr:float|None=None, wd:float=5e-4, # the schedule, as in `distill`
+                   steps:int|None=None, sched:str='step', nesterov:bool=False,
+                   **kwargs # passed on to `fit`
+                  )->dict:
+    "The student trained on the labels of `data` with cross-entropy: the supervised reference; return `dict(model=..., history=rows)`."
+    schedule = student_schedule(epochs, steps, sched, kwargs.pop('milestones', None))
+    history = fit(student, data, valid, bs=bs, lr=lr or 0.05, wd=wd, nesterov=nesterov, **schedule, meta=dict(method='supervised'), **kwargs)
+    return dict(model=student.eval(), history=history)
+
+# %% ../nbs/08_baselines.ipynb #179fad8b
+SCHEDULE_FIELDS = ('epochs', 'steps', 'bs', 'lr', 'wd', 'sched', 'nesterov', 'augment_data')   # read by every method
+
+STUDENT_METHODS = {   # name: (the training function, the settings it reads besides SCHEDULE_FIELDS)
+    'classifier_sharing': (distill, ('feature_weight', 'kd_weight', 'ce_weight', 'temperature', 'mix')),
+    'kd': (kd_distill, ('temperature', 'mix')),
+    'supervised': (supervised_fit, ()),
+}
+
+def train_student(method:str, # a name from `STUDENT_METHODS`
+                  teacher:nn.Module, # the frozen teacher (unused by 'supervised')
+                  student:nn.Module, # the student, a `FeatureModel` from the zoo
+                  data:ImageSet, # the labelled training set
+                  settings:dict, # distillation settings: `asdict(DistillConfig(...))` or any dict holding the fields the method reads
+                  **run # where and how: valid, out_dir, resume, seed, device, progress, callbacks, log_every
+                 )->dict:
+    "Train `student` on `data` by `method`; return `dict(model=..., history=rows)`."
+    fn, fields = STUDENT_METHODS[check_name(method, STUDENT_METHODS, 'method')]
+    return fn(teacher, student, data, **{k: settings[k] for k in (*SCHEDULE_FIELDS, *fields) if k in settings}, **run)
 
 def collection_only(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
                     student:nn.Module, # the student, a `FeatureModel` from the zoo
@@ -52,15 +92,13 @@ def collection_only(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
                     repeat:int=10, # N: the collected images' copies per epoch
                     epochs:int=240, bs:int=64, lr:float|None=None, wd:float=5e-4, # HiDFD's distillation schedule
                     temperature:float=4., # KD temperature
-                    **kwargs # passed on to `fit` (out_dir, resume, seed, device, progress, callbacks, valid_data)
+                    **kwargs # further settings (steps, sched, nesterov, mix) and run arguments, as `train_student` takes them
                    )->dict:
     "Distil `teacher` into `student` from the collected images alone; return `dict(model=..., history=rows)`."
     check_name(method, ('kd', 'classifier_sharing'), 'method')
-    data = inflate(collected, None, repeat)
-    if method == 'kd': return kd_distill(teacher, student, data, epochs, bs, lr, wd, temperature, **kwargs)
-    kw = {('valid' if k == 'valid_data' else k): v for k, v in kwargs.items()}
-    return distill(teacher, student, data, epochs=epochs, bs=bs, lr=lr, wd=wd, temperature=temperature, **kw)
-
+    settings = dict(epochs=epochs, bs=bs, lr=lr, wd=wd, temperature=temperature,
+                    **{k: kwargs.pop(k) for k in ('steps', 'sched', 'nesterov', 'mix', 'augment_data') if k in kwargs})
+    return train_student(method, teacher, student, inflate(collected, None, repeat), settings, **kwargs)
 
 # %% ../nbs/08_baselines.ipynb #da7d1d31
 class DAFLGenerator(nn.Module):

@@ -8,15 +8,15 @@ import copy, json
 from dataclasses import asdict
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
-from .core import atomic_save, default_device, ensure_writable
+from .core import atomic_save, check_name, default_device, ensure_writable
 from .data import DatasetInfo, ImageSet
 from .models import FeatureModel, check_input, get_model, list_models
 from .train import fit
 
 # %% auto #0
 __all__ = ['inflate', 'projector', 'shrink_to', 'StudentFeatures', 'ClassifierSharingStudent', 'align_features', 'kd_loss',
-           'classifier_sharing_loss', 'paper_milestones', 'distill', 'DeployedStudent', 'save_student', 'load_student',
-           'export_torchscript', 'export_onnx']
+           'mix_images', 'classifier_sharing_loss', 'paper_milestones', 'student_schedule', 'distill',
+           'DeployedStudent', 'save_student', 'load_student', 'export_torchscript', 'export_onnx']
 
 # %% ../nbs/07_distill.ipynb #1a2837d1
 def inflate(real:ImageSet, # the collected images with the teacher's pseudo-labels
@@ -104,17 +104,43 @@ def kd_loss(student_logits:torch.Tensor, # (N, C)
     T = temperature
     return F.kl_div(F.log_softmax(student_logits / T, 1), F.log_softmax(teacher_logits / T, 1), reduction='batchmean', log_target=True) * T * T
 
+def mix_images(x:torch.Tensor, # a batch of images (N, C, H, W), normalised or not
+               kind:str='mixup', # 'mixup' (a blend of two images) or 'cutmix' (a box of one image pasted on another)
+               alpha:float=1. # the first image's share is drawn from Beta(alpha, alpha)
+              )->torch.Tensor:
+    """Each image of `x` mixed with a random partner from `x`, drawn from torch's global generator (which `fit` seeds).
+    Mixup: Zhang et al., ICLR 2018; CutMix: Yun et al., ICCV 2019; seen alike by teacher and student, this is the
+    "function matching" of Beyer et al., CVPR 2022, where the student learns the teacher's outputs on the mixed images."""
+    check_name(kind, ('mixup', 'cutmix'), 'mix')
+    n, _, h, w = x.shape
+    partner = x[torch.randperm(n, device=x.device)]
+    lam = torch.distributions.Beta(alpha, alpha).sample((n,)).to(x.device)
+    if kind == 'mixup':
+        lam = lam.view(n, 1, 1, 1).to(x.dtype)
+        return lam * x + (1 - lam) * partner
+    side = (1 - lam).sqrt()   # a box of side sqrt(1 - lam) covers 1 - lam of the image
+    cy, cx = (torch.rand(n, device=x.device) * h).long(), (torch.rand(n, device=x.device) * w).long()
+    def span(c, size):
+        "A boolean mask (N, size): the rows (or columns) the box covers, centred on `c` and cut at the border."
+        half = (side * size).round().long() // 2
+        i = torch.arange(size, device=x.device)
+        return (i >= (c - half)[:, None]) & (i < (c + half)[:, None])
+    box = span(cy, h)[:, None, :, None] & span(cx, w)[:, None, None, :]
+    return torch.where(box, partner, x)
+
 def _pooled(f): return torch.flatten(F.adaptive_avg_pool2d(f, 1), 1)
 
 def classifier_sharing_loss(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
                             feature_weight:float=1., # weight of MSE(P(f_s), f_t)
                             kd_weight:float=0., # weight of the KD term
                             ce_weight:float=0., # weight of cross-entropy to the labels
-                            temperature:float=4. # KD temperature
+                            temperature:float=4., # KD temperature
+                            mix:str|None=None # 'mixup' or 'cutmix': each batch mixed (`mix_images`) before teacher and student see it
                            ):
     "A `loss_fn` for `hidfd.train.fit`: `(model, x, y) -> (loss, logits)` for a `ClassifierSharingStudent` `model`."
     teacher.eval()
     def loss_fn(model, x, y):
+        if mix: x = mix_images(x, mix)
         with torch.no_grad(): ft = teacher.features(x)
         fs = model.features(x)
         logits = model.classifier(_pooled(fs))
@@ -132,6 +158,17 @@ def paper_milestones(epochs:int # the length of training, in epochs (or steps)
     "The paper's learning-rate drops (epochs 150, 180 and 210 of 240) at the same fractions of `epochs`."
     return [round(epochs * m / 240) for m in (150, 180, 210)]
 
+def student_schedule(epochs:int=240, # passes over the data (when `steps` is not given)
+                     steps:int|None=None, # optimizer steps instead (0 or `None`: count epochs)
+                     sched:str='step', # 'step' (the paper's drops ×0.1), 'onecycle' or 'cosine' (torch's schedulers)
+                     milestones:list|None=None # where 'step' drops, in epochs or steps (default: `paper_milestones`)
+                    )->dict:
+    "The length and rate schedule of a student's training as `fit` arguments, one place for every distillation method."
+    check_name(sched, ('step', 'onecycle', 'cosine'), 'schedule')
+    n = steps or epochs
+    ms = (paper_milestones(n) if milestones is None else list(milestones)) if sched == 'step' else None
+    return dict(epochs=epochs, steps=steps or None, sched=sched, milestones=ms)
+
 def distill(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
             student:nn.Module, # the student (a `FeatureModel`, wrapped here) or a `ClassifierSharingStudent`
             data:ImageSet, # the training set, usually `inflate(collected, synthetic)`
@@ -140,7 +177,12 @@ def distill(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
             bs:int=64, # batch size
             lr:float|None=None, # initial learning rate (default: 0.05, or 0.01 for MobileNet students)
             wd:float=5e-4, # weight decay
-            milestones:list|None=None, # epochs where the rate drops ×0.1 (default: 150/240, 180/240, 210/240 of `epochs`)
+            milestones:list|None=None, # where 'step' drops the rate ×0.1 (default: 150/240, 180/240, 210/240 of the run)
+            steps:int|None=None, # optimizer steps instead of `epochs` passes (0 or `None`: count epochs)
+            sched:str='step', # 'step' (the paper's), 'onecycle' or 'cosine'
+            nesterov:bool=False, # Nesterov momentum
+            mix:str|None=None, # 'mixup' or 'cutmix' of each batch, seen alike by teacher and student (`mix_images`)
+            log_every:int=100, # with `steps`: steps per history row and checkpoint
             feature_weight:float=1., kd_weight:float=0., ce_weight:float=0., temperature:float=4., # loss terms
             augment_data:bool=True, # random crop and (where the dataset allows it) horizontal flip
             out_dir:str|Path|None=None, # folder for checkpoints and history
@@ -160,12 +202,11 @@ def distill(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
         student = ClassifierSharingStudent(student, teacher, hw)
     model = student.to(device)
     lr = lr or (0.01 if model.student_arch.startswith('mobilenet') else 0.05)
-    ms = paper_milestones(epochs) if milestones is None else list(milestones)
-    loss_fn = classifier_sharing_loss(teacher.to(device), feature_weight, kd_weight, ce_weight, temperature)
+    loss_fn = classifier_sharing_loss(teacher.to(device), feature_weight, kd_weight, ce_weight, temperature, mix or None)
     meta = dict(method='classifier-sharing', student_arch=model.student_arch, teacher_arch=getattr(teacher, 'arch', type(teacher).__name__),
-                feature_weight=feature_weight, kd_weight=kd_weight, ce_weight=ce_weight, temperature=temperature)
-    history = fit(model, data, valid, epochs=epochs, bs=bs, lr=lr, opt='sgd', wd=wd, sched='step', milestones=ms,
-                  augment_data=augment_data, out_dir=out_dir, resume=resume, seed=seed, device=device, loss_fn=loss_fn,
+                feature_weight=feature_weight, kd_weight=kd_weight, ce_weight=ce_weight, temperature=temperature, mix=mix or '')
+    history = fit(model, data, valid, bs=bs, lr=lr, opt='sgd', wd=wd, nesterov=nesterov, **student_schedule(epochs, steps, sched, milestones),
+                  log_every=log_every, augment_data=augment_data, out_dir=out_dir, resume=resume, seed=seed, device=device, loss_fn=loss_fn,
                   callbacks=callbacks, progress=progress, meta=meta)
     return dict(model=model.eval(), history=history)
 

@@ -17,6 +17,7 @@ from .train import evaluate, load_model, plot_history, train_teacher
 from .gan import DiffAugment, get_discriminator
 from .generation import generation_report, load_generator, load_synthetic, save_synthetic, synthesize, train_generator
 from .distill import distill, inflate, load_student, save_student
+from .baselines import train_student
 
 # %% auto #0
 __all__ = ['CPU_GENERATION', 'PRESETS', 'STAGES', 'DataConfig', 'TeacherConfig', 'GenerationConfig', 'DistillConfig',
@@ -84,14 +85,18 @@ class DistillConfig:
     "Stage 2, the arguments of `distill`, the student and the data inflation."
     student:str='resnet18' # the student's architecture (`list_models()`)
     repeat:int=10 # N: how many times the collected images appear in an epoch
-    epochs:int=240 # passes over the inflated set
+    epochs:int=240 # passes over the inflated set (when `steps` is 0)
+    steps:int=0 # optimizer steps instead of epochs (0: count epochs); the same for every method compares them fairly
     bs:int=64 # batch size
     lr:float=0. # initial learning rate (0: the paper's, 0.05, or 0.01 for MobileNet students)
     wd:float=5e-4 # weight decay
+    sched:str='step' # 'step' (the paper's drops ×0.1 at 150/240, 180/240, 210/240), 'onecycle' or 'cosine'
+    nesterov:bool=False # Nesterov momentum
     feature_weight:float=1. # weight of the feature alignment MSE
     kd_weight:float=0. # weight of the KD term
     ce_weight:float=0. # weight of cross-entropy to the labels
     temperature:float=4. # KD temperature
+    mix:str='' # 'mixup' or 'cutmix' of each batch, seen alike by teacher and student ('': none)
     augment_data:bool=True # random crop and flip
 
 @dataclass
@@ -411,13 +416,15 @@ def run(config:HiDFDConfig, # every hyper-parameter
         arch, repeat = s.pop('student'), s.pop('repeat')
         syn = load_synthetic(out/'synthetic.pt') if config.generation.n_synthetic else None
         seed_everything(config.seed)
-        r = distill(T, get_model(arch, info.num_classes, info.channels), inflate(collected, syn, repeat), out_dir=out/'distill',
-                    resume=True, seed=config.seed, device=device, progress=progress, callbacks=cbs('distill'), **s)
+        r = train_student('classifier_sharing', T, get_model(arch, info.num_classes, info.channels), inflate(collected, syn, repeat), s,
+                          out_dir=out/'distill', resume=True, seed=config.seed, device=device, progress=progress, callbacks=cbs('distill'))
         if is_main(): save_student(r['model'], collected.info, out/'student')
         h = r['history']
-        return dict(epochs=len(h), train_acc=h[-1]['train_acc'], train_loss=h[-1]['train_loss'],
+        n_images = len(collected) * repeat + config.generation.n_synthetic
+        steps = h[-1].get('step') or len(h) * (n_images // config.distill.bs)   # counted, or whole batches per epoch
+        return dict(epochs=len(h), steps=steps, train_acc=h[-1]['train_acc'], train_loss=h[-1]['train_loss'],
                     images_per_s=sum(x['images_per_s'] for x in h) / len(h), train_time_s=sum(x['time'] for x in h),
-                    images_per_epoch=len(collected) * repeat + config.generation.n_synthetic)
+                    images_per_epoch=n_images)
     if stage('distill', do_distill): return m.data
 
     def do_evaluate():
@@ -563,7 +570,7 @@ def main(argv:list|None=None # the arguments (default: the command line's)
     s.add_argument('--seed', type=int, default=0)
     s.add_argument('--device')
     b = sub.add_parser('bench', help='run (or resume) a benchmark grid of methods x collected budgets x seeds')
-    b.add_argument('name', nargs='?', default='fashion_mnist_cpu', help='a grid from hidfd.bench.BENCHES (default: fashion_mnist_cpu)')
+    b.add_argument('name', nargs='?', default='fashion_mnist', help='a grid from hidfd.bench.BENCHES (default: fashion_mnist)')
     b.add_argument('--cell', nargs='*', default=[], metavar='METHOD/BUDGET/SEED', help='only these cells, e.g. hidfd/600/0')
     b.add_argument('--rerun', action='store_true', help='forget the named cells and compute them again')
     b.add_argument('--workers', type=int, default=1, help='processes sharing the grid (2 suits a 2-core CPU)')
