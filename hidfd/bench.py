@@ -10,25 +10,29 @@ from dataclasses import dataclass, field, asdict, replace
 from functools import lru_cache
 from pathlib import Path
 import torch
-from .core import atomic_save, check_name, default_device, ensure_writable, seed_everything
+from .core import atomic_save, check_name, default_device, ensure_writable, peak_memory_mb, reset_peak_memory, seed_everything
 from .data import collect, get_dataset
 from .models import get_model
 from .train import evaluate, fit, load_model
 from .generation import generation_report, load_generator, load_synthetic, save_synthetic, synthesize, train_generator
-from .distill import distill, inflate, paper_milestones
-from .baselines import kd_distill, train_dafl
-from .pipeline import DistillConfig, HiDFDConfig, _fingerprint, _gan_kwargs, config_hash, update_config
+from .distill import inflate
+from .baselines import STUDENT_METHODS, train_dafl, train_student
+from .pipeline import CPU_GENERATION, DistillConfig, HiDFDConfig, _fingerprint, _gan_kwargs, config_hash, update_config
 
 # %% auto #0
-__all__ = ['METHODS', 'ABLATIONS', 'BENCHES', 'BenchConfig', 'bench_config', 'bench_cells', 'cell_name', 'parse_cell',
-           'cell_config', 'claim', 'is_held', 'run_cell', 'teacher_accuracy', 'cell_status', 'forget_cell',
-           'keep_samples', 'run_bench', 'summarize', 'summary_markdown', 'plot_budgets', 'plot_wall_time']
+__all__ = ['RECOMMENDED', 'METHODS', 'ABLATIONS', 'FASHION_MNIST', 'BENCHES', 'BenchConfig', 'bench_config', 'bench_cells',
+           'cell_name', 'parse_cell', 'cell_config', 'claim', 'is_held', 'run_cell', 'teacher_accuracy', 'cell_status',
+           'forget_cell', 'keep_samples', 'run_bench', 'summarize', 'summary_markdown', 'plot_budgets',
+           'plot_wall_time']
 
 # %% ../nbs/10_bench.ipynb #91115353
-METHODS = {   # name: (how the student learns, config changes from the bench's base)
-    'hidfd': ('classifier_sharing', {}),
-    'collection_cs': ('classifier_sharing', {'generation.n_synthetic': 0}),
+RECOMMENDED = {'distill.kd_weight': 1., 'distill.mix': 'mixup'}   # HiDFD as the library recommends it (chosen on validation images)
+METHODS = {   # name: (how the student learns: a name from `STUDENT_METHODS`, or 'dafl'; config changes from the bench's base)
+    'hidfd': ('classifier_sharing', {}),                                   # the paper's setting: feature alignment only
+    'hidfd_recommended': ('classifier_sharing', RECOMMENDED),
     'collection_kd': ('kd', {'generation.n_synthetic': 0}),
+    'collection_fm': ('kd', {'generation.n_synthetic': 0, 'distill.mix': 'mixup'}),   # function matching
+    'collection_cs': ('classifier_sharing', {'generation.n_synthetic': 0}),
     'dafl': ('dafl', {'generation.n_synthetic': 0}),
     'supervised': ('supervised', {'generation.n_synthetic': 0}),
     'no_transfer': ('classifier_sharing', {'generation.feature_transfer': False}),
@@ -36,54 +40,68 @@ METHODS = {   # name: (how the student learns, config changes from the bench's b
     'no_smoothing': ('classifier_sharing', {'generation.smoothing': False}),
     'repeat_1': ('classifier_sharing', {'distill.repeat': 1}),
     'kd_instead_of_cs': ('kd', {}),
+    'teacher_discriminator': ('classifier_sharing', {'generation.discriminator': 'teacher'}),
     'resnet_discriminator': ('classifier_sharing', {'generation.discriminator': 'resnet'}),
-    'hidfd_gan500': ('classifier_sharing', {'generation.iterations': 500, 'generation.bs': 64}),
+    # candidates for the recommended setting, compared on validation images only
     'hidfd_kd': ('classifier_sharing', {'distill.kd_weight': 1.}),
+    'hidfd_mixup': ('classifier_sharing', {'distill.mix': 'mixup'}),
+    'hidfd_cutmix': ('classifier_sharing', {'distill.mix': 'cutmix'}),
+    'hidfd_kd_mixup': ('classifier_sharing', {'distill.kd_weight': 1., 'distill.mix': 'mixup'}),
+    'hidfd_kd_cutmix': ('classifier_sharing', {'distill.kd_weight': 1., 'distill.mix': 'cutmix'}),
+    'collection_fm_cutmix': ('kd', {'generation.n_synthetic': 0, 'distill.mix': 'cutmix'}),
 }
-ABLATIONS = ('no_transfer', 'no_blending', 'no_smoothing', 'repeat_1', 'kd_instead_of_cs', 'resnet_discriminator')
+ABLATIONS = ('no_transfer', 'no_blending', 'no_smoothing', 'repeat_1', 'kd_instead_of_cs', 'teacher_discriminator', 'resnet_discriminator')
 
 @dataclass
 class BenchConfig:
     "A benchmark grid: methods × collected budgets × seeds on one teacher, one student and one schedule, with ablations and references."
     teacher:str='bench/teachers/fashion_mnist-resnet20.pt' # checkpoint of the teacher every method distils (relative to the working directory)
     base:dict=field(default_factory=dict) # `HiDFDConfig` keys shared by every cell, e.g. `{'generation.iterations': 150}`
-    methods:tuple=('hidfd', 'collection_cs', 'collection_kd') # methods run at every budget (names from `METHODS`)
+    methods:tuple=('hidfd_recommended', 'hidfd', 'collection_kd', 'collection_fm') # methods run at every budget (names from `METHODS`)
     budgets:tuple=(60, 600, 6000) # numbers of collected images
-    epochs:tuple=(8, 3, 1) # student epochs at each budget, the same for every method there
+    steps:int=1000 # student optimizer steps of every cell (DAFL's too), whatever its method and budget
     seeds:tuple=(0, 1, 2) # seeds of the collected draw, the GAN and the student
     dafl_seeds:tuple=(0, 1, 2) # DAFL's cells, one per seed (it collects nothing); empty for none
-    dafl_steps:int=470 # DAFL's steps; its student sees `dafl_steps * distill.bs` generated images
     ablations:tuple=ABLATIONS # HiDFD variants (names from `METHODS`) run at `ablation_budget`
     ablation_budget:int=600 # one of `budgets`
     ablation_seeds:tuple=(0,) # seeds of the ablation cells
-    reference_images:int=60000 # labelled training images of the supervised reference (0: no reference)
-    reference_epochs:int=1 # its epochs
+    recommended:str='hidfd_recommended' # the HiDFD the claims are about
+    reference_images:int=55000 # labelled training images (outside the validation images) of the supervised reference (0: none)
+    reference_steps:int=8000 # its optimizer steps
+    valid_size:int=5000 # training images held out (never collected) for every choice and the synthetic sets' report
     threads:int=1 # torch threads of each worker (the same in a grid and in a cell computed again, so the numbers match)
     test_size:int=0 # test images every student is scored on (0: the whole test split)
+    score_test:bool=True # score on the test images (off for grids that choose settings: they read validation accuracy only)
 
 # %% ../nbs/10_bench.ipynb #f7f0ea8d
+FASHION_MNIST = {   # the base of the Fashion-MNIST grids: the CPU generator of the presets and a short converged student schedule
+    'data.dataset': 'fashion_mnist', **{f'generation.{k}': v for k, v in CPU_GENERATION.items()},
+    'generation.n_synthetic': 5000, 'generation.report_size': 2000,
+    'distill.student': 'resnet8', 'distill.bs': 128, 'distill.lr': 0.1, 'distill.sched': 'onecycle', 'distill.nesterov': True,
+    'distill.repeat': 10}
+_ONE_BUDGET = dict(budgets=(600,), dafl_seeds=(), ablations=(), reference_images=0)
 BENCHES = {
-    'fashion_mnist_cpu': BenchConfig(base={
-        'data.dataset': 'fashion_mnist', 'generation.iterations': 150, 'generation.bs': 32, 'generation.ch': 16,
-        'generation.n_synthetic': 3000, 'generation.checkpoint_every': 50, 'generation.report_size': 1000,
-        'distill.student': 'resnet8', 'distill.bs': 64, 'distill.repeat': 10}),
+    'fashion_mnist': BenchConfig(base=FASHION_MNIST),
+    'fashion_mnist_2x': BenchConfig(base=FASHION_MNIST, methods=('collection_kd', 'collection_fm'), steps=2000, **_ONE_BUDGET),
+    'fashion_mnist_select': BenchConfig(base=FASHION_MNIST, seeds=(0,), score_test=False, **_ONE_BUDGET, methods=(   # in an order that
+        'hidfd', 'collection_kd', 'collection_fm', 'collection_fm_cutmix',   # keeps a second worker busy while the first trains the GAN
+        'hidfd_kd', 'hidfd_mixup', 'hidfd_cutmix', 'hidfd_kd_mixup', 'hidfd_kd_cutmix')),
     'tiny': BenchConfig(base={
         'data.dataset': 'fashion_mnist', 'generation.iterations': 2, 'generation.bs': 16, 'generation.ch': 8,
         'generation.n_synthetic': 40, 'generation.report_size': 100,
-        'distill.student': 'resnet8', 'distill.bs': 32, 'distill.repeat': 2},
-        budgets=(60,), epochs=(1,), seeds=(0,), dafl_seeds=(0,), dafl_steps=3, ablations=('repeat_1', 'kd_instead_of_cs'),
-        ablation_budget=60, reference_images=200, reference_epochs=1, test_size=300),
+        'distill.student': 'resnet8', 'distill.bs': 32, 'distill.repeat': 2, 'distill.sched': 'onecycle'},
+        methods=('hidfd', 'collection_kd', 'collection_fm'), budgets=(60,), steps=5, seeds=(0,), dafl_seeds=(0,),
+        ablations=('repeat_1', 'kd_instead_of_cs'), ablation_budget=60, reference_images=200, reference_steps=5,
+        recommended='hidfd', valid_size=300, test_size=300),
 }
-BENCHES['fashion_mnist_cpu_long'] = replace(BENCHES['fashion_mnist_cpu'], methods=('hidfd', 'collection_cs', 'collection_kd', 'hidfd_gan500', 'hidfd_kd'),
-                                            budgets=(600,), epochs=(10,), seeds=(0,), dafl_seeds=(), ablations=(), reference_images=0)
 
 def bench_config(bench:BenchConfig|str # a `BenchConfig`, or a name from `BENCHES`
                 )->BenchConfig:
     "`bench` as a checked `BenchConfig`; a `ValueError` names the first thing that cannot work."
     if isinstance(bench, str): bench = BENCHES[check_name(bench, BENCHES, 'bench')]
-    if len(bench.epochs) != len(bench.budgets):
-        raise ValueError(f"Give one student epoch count per budget: {len(bench.budgets)} budgets but {len(bench.epochs)} epoch counts.")
-    for m in (*bench.methods, *bench.ablations): check_name(m, METHODS, 'method')
+    if bench.steps < 1 or (bench.reference_images and bench.reference_steps < 1):
+        raise ValueError(f"Give the students at least one step: steps={bench.steps}, reference_steps={bench.reference_steps}.")
+    for m in (*bench.methods, *bench.ablations, bench.recommended): check_name(m, METHODS, 'method')
     if bench.ablations and bench.ablation_budget not in bench.budgets:
         raise ValueError(f"ablation_budget={bench.ablation_budget} is not one of the budgets {bench.budgets}.")
     update_config(HiDFDConfig(), bench.base)             # unknown keys and wrong types fail here, before any training
@@ -117,13 +135,11 @@ def parse_cell(name:str, # `method/budget/seed`, as `cell_name` writes it
 def cell_config(bench:BenchConfig, # the grid
                 cell:tuple # `(method, budget, seed)`
                )->HiDFDConfig:
-    "The `HiDFDConfig` of one cell."
+    "The `HiDFDConfig` of one cell: the bench's base, then the budget, seed and student steps, then the method's changes."
     method, budget, seed = cell
     _, changes = METHODS[check_name(method, METHODS, 'method')]
-    epochs = dict(zip(bench.budgets, bench.epochs))
-    cell_changes = {'seed': seed}
-    if method == 'supervised': cell_changes.update({'data.n_collected': budget, 'distill.epochs': bench.reference_epochs})
-    elif method != 'dafl': cell_changes.update({'data.n_collected': budget, 'distill.epochs': epochs[budget]})
+    cell_changes = {'seed': seed, 'distill.steps': bench.reference_steps if method == 'supervised' else bench.steps}
+    if method != 'dafl': cell_changes['data.n_collected'] = budget
     return update_config(HiDFDConfig(), {**bench.base, **cell_changes, **changes})
 
 # %% ../nbs/10_bench.ipynb #9943f95a
@@ -159,17 +175,21 @@ def _split(name:str, split:str, root:str, test_size:int=0):
         data = data.subset(torch.randperm(len(data), generator=torch.Generator().manual_seed(0))[:test_size])
     return data
 
+def _held_out(name:str, root:str, valid_size:int)->tuple:
+    "The training split cut in two by a fixed shuffle: the pool that cells collect from, and `valid_size` validation images never collected."
+    train = _split(name, 'train', root)
+    order = torch.randperm(len(train), generator=torch.Generator().manual_seed(0))
+    return train.subset(order[valid_size:]), train.subset(order[:valid_size])
+
 def _cell_dir(runs:Path, bench:BenchConfig, cell:tuple)->Path:
-    "The checkpoint folder of a cell: its name and its config's hash (and DAFL's steps), so that grids with other schedules never resume each other's runs."
-    config = cell_config(bench, cell)
-    extra = f'-{bench.dafl_steps}steps' if cell[0] == 'dafl' else ''
-    return Path(runs)/f"{cell_name(cell).replace('/', '-')}-{config_hash(config)}{extra}"
+    "The checkpoint folder of a cell: its name and its config's hash, so that grids with other schedules never resume each other's runs."
+    return Path(runs)/f"{cell_name(cell).replace('/', '-')}-{config_hash(cell_config(bench, cell))}"
 
 def _gan_dir(runs:Path, config:HiDFDConfig)->Path:
     "The folder of the GAN that `config` trains: named by everything but the student's settings, so cells that differ only there share it."
     return Path(runs)/f"gan-{config_hash(replace(config, distill=DistillConfig()))}"
 
-def _synthetic(config:HiDFDConfig, teacher, collected, runs:Path, test, device, progress):
+def _synthetic(config:HiDFDConfig, teacher, collected, runs:Path, valid, device, progress):
     "The synthetic set of `config` and its report, from the GAN folder its generation config names (trained there once)."
     g = config.generation
     gan = _gan_dir(runs, config)
@@ -182,8 +202,9 @@ def _synthetic(config:HiDFDConfig, teacher, collected, runs:Path, test, device, 
                 t0 = time.perf_counter()
                 syn = synthesize(load_generator(gan, device=device), g.n_synthetic, collected.info, seed=config.seed, device=device)
                 save_synthetic(syn, gan/'synthetic.pt')
-                rep = generation_report(teacher, syn, test.subset(torch.arange(min(len(test), g.report_size))), plot=False, device=device)
-                meta = {k: rep[k] for k in ('agreement', 'balance_kl', 'frechet_distance', 'intra_class_fd', 'diversity')}
+                rep = generation_report(teacher, syn, valid.subset(torch.arange(min(len(valid), g.report_size))), plot=False, device=device)
+                meta = {k: rep[k] for k in ('agreement', 'balance_kl', 'frechet_distance', 'intra_class_fd', 'diversity', 'precision', 'recall',
+                                            'density', 'coverage')}
                 meta.update(iterations=r['history'][-1]['iteration'], gan_time_s=sum(h['time'] for h in r['history']),
                             synthesize_time_s=time.perf_counter() - t0)
                 atomic_save(json.dumps(meta, indent=1).encode(), done)
@@ -200,42 +221,37 @@ def run_cell(bench:BenchConfig, # the grid
     kind = METHODS[method][0]
     config, device, runs = cell_config(bench, cell), default_device(device), Path(runs)
     d, s = config.data, config.distill
+    reset_peak_memory(device)   # this cell's peak, not the worker's
     teacher = load_model(bench.teacher, device=device)
-    train, test = _split(d.dataset, 'train', d.root), _split(d.dataset, 'test', d.root, bench.test_size)
+    pool, valid = _held_out(d.dataset, d.root, bench.valid_size)
     folder = ensure_writable(_cell_dir(runs, bench, cell))
     res = dict(method=method, kind=kind, budget=budget, seed=seed, student=s.student, config_hash=config_hash(config))
-    def new_student():
-        "The student, initialised from `seed` whatever ran before (a cached GAN or a freshly trained one)."
-        seed_everything(seed)
-        return get_model(s.student, train.info.num_classes, train.info.channels)
-    fit_kw = dict(out_dir=folder, resume=True, seed=seed, device=device, progress=progress)
+    seed_everything(seed)   # the student's initialisation, whatever ran before (a cached GAN or a freshly trained one)
+    student = get_model(s.student, pool.info.num_classes, pool.info.channels)
+    run = dict(out_dir=folder, resume=True, seed=seed, device=device, progress=progress)
     if kind == 'dafl':
-        r = train_dafl(teacher, new_student(), train.info, iterations=bench.dafl_steps, bs=s.bs, lr_s=s.lr or 0.05, wd=s.wd,
-                       temperature=s.temperature, checkpoint_every=max(1, bench.dafl_steps // 10), **fit_kw)
-        res.update(student_images=bench.dafl_steps * s.bs)
-    elif kind == 'supervised':
-        data = train.subset(torch.randperm(len(train), generator=torch.Generator().manual_seed(seed))[:budget])
-        student = new_student()
-        h = fit(student, data, epochs=s.epochs, bs=s.bs, lr=s.lr or 0.05, wd=s.wd, sched='step', milestones=paper_milestones(s.epochs),
-                augment_data=s.augment_data, **fit_kw)
-        r = dict(model=student.eval(), history=h)
-        res.update(student_images=s.epochs * (len(data) // s.bs) * s.bs)
+        r = train_dafl(teacher, student, pool.info, iterations=s.steps, bs=s.bs, lr_s=s.lr or 0.05, wd=s.wd, temperature=s.temperature,
+                       checkpoint_every=max(1, s.steps // 10), **run)
     else:
-        collected = collect(train, teacher, n=budget, seed=seed, device=device)
-        syn = None
-        if config.generation.n_synthetic:
-            syn, gen = _synthetic(config, teacher, collected, runs, test, device, progress)
-            res.update(generation=gen, gan_time_s=gen['gan_time_s'], synthesize_time_s=gen['synthesize_time_s'])
-        data = inflate(collected, syn, s.repeat)
-        kw = dict(epochs=s.epochs, bs=s.bs, lr=s.lr or None, wd=s.wd, temperature=s.temperature, augment_data=s.augment_data, **fit_kw)
-        if kind == 'kd': r = kd_distill(teacher, new_student(), data, **kw)
-        else: r = distill(teacher, new_student(), data, feature_weight=s.feature_weight, kd_weight=s.kd_weight, ce_weight=s.ce_weight, **kw)
-        res.update(collected_agreement=collected.record['agreement'], real_share=data.record['real_share'],
-                   student_images=s.epochs * (len(data) // s.bs) * s.bs)
-    res['student_time_s'] = sum(h['time'] for h in r['history'])
+        if kind == 'supervised': data = pool.subset(torch.randperm(len(pool), generator=torch.Generator().manual_seed(seed))[:budget])
+        else:
+            collected = collect(pool, teacher, n=budget, seed=seed, device=device)
+            syn = None
+            if config.generation.n_synthetic:
+                syn, gen = _synthetic(config, teacher, collected, runs, valid, device, progress)
+                res.update(generation=gen, gan_time_s=gen['gan_time_s'], synthesize_time_s=gen['synthesize_time_s'])
+            data = inflate(collected, syn, s.repeat)
+            res.update(collected_agreement=collected.record['agreement'], real_share=data.record['real_share'])
+        r = train_student(kind, teacher, student, data, asdict(s), log_every=max(1, s.steps // 10), **run)
+    done = r['history'][-1]['step']
+    if done != s.steps: raise RuntimeError(f"Cell {cell_name(cell)} trained its student for {done} steps instead of {s.steps}.")
+    res.update(student_steps=done, student_images=done * s.bs, student_time_s=sum(h['time'] for h in r['history']))
     t0 = time.perf_counter()
-    res['student_accuracy'] = evaluate(r['model'], test, device=device)['accuracy']
-    res.update(test_images=len(test), evaluate_time_s=time.perf_counter() - t0)
+    res['valid_accuracy'] = evaluate(r['model'], valid, device=device)['accuracy']
+    if bench.score_test:
+        test = _split(d.dataset, 'test', d.root, bench.test_size)
+        res.update(student_accuracy=evaluate(r['model'], test, device=device)['accuracy'], test_images=len(test))
+    res.update(valid_images=len(valid), evaluate_time_s=time.perf_counter() - t0, peak_memory_mb=peak_memory_mb(device))
     res['wall_time_s'] = sum(res.get(k, 0) for k in ('gan_time_s', 'synthesize_time_s', 'student_time_s'))
     return res
 
@@ -262,7 +278,7 @@ def _current(bench:BenchConfig, cell:tuple, results:Path, teacher_fp:str|None=No
     r, config = json.loads(f.read_text()), cell_config(bench, cell)
     same = (r.get('config_hash') == config_hash(config) and r.get('test_size', bench.test_size) == bench.test_size
             and (teacher_fp is None or r.get('teacher_fingerprint', teacher_fp) == teacher_fp)
-            and (cell[0] != 'dafl' or r.get('student_images') == bench.dafl_steps * config.distill.bs))
+            and r.get('valid_size') == bench.valid_size and ('student_accuracy' in r or not bench.score_test))
     return r if same else None
 
 def _work(bench, cells, runs, results, device, progress):
@@ -282,9 +298,9 @@ def _work_on(bench, cells, runs, results, device, progress):
             print(f"bench: {cell_name(cell)} started", file=sys.stderr, flush=True)
             try: res = run_cell(bench, cell, runs, device, progress)
             except Exception as e: raise RuntimeError(f"Cell {cell_name(cell)} failed: {e} (its checkpoints are kept; run again to resume)") from e
-            res.update(teacher_fingerprint=fp, test_size=bench.test_size, threads=bench.threads)
+            res.update(teacher_fingerprint=fp, test_size=bench.test_size, valid_size=bench.valid_size, threads=bench.threads)
             atomic_save(json.dumps(res, indent=1).encode(), ensure_writable(_path(results, cell).parent)/_path(results, cell).name)
-            print(f"bench: {cell_name(cell)}: student accuracy {res['student_accuracy']:.4f}, {res['wall_time_s']:.0f} s", file=sys.stderr, flush=True)
+            print(f"bench: {cell_name(cell)}: validation accuracy {res['valid_accuracy']:.4f}, {res['wall_time_s']:.0f} s", file=sys.stderr, flush=True)
         summarize(bench, results)
 
 def cell_status(bench:BenchConfig, cell:tuple, runs:str|Path, results:str|Path)->str:
@@ -319,7 +335,7 @@ def keep_samples(bench:BenchConfig, runs:str|Path, results:str|Path)->list:
         kept.append(dst)
     return kept
 
-def run_bench(bench:BenchConfig|str='fashion_mnist_cpu', # a `BenchConfig` or a name from `BENCHES`
+def run_bench(bench:BenchConfig|str='fashion_mnist', # a `BenchConfig` or a name from `BENCHES`
               runs:str|Path='bench/runs', # checkpoints of the cells and the shared GANs
               results:str|Path|None=None, # one JSON per finished cell, `teacher.json`, `summary.json`, `summary.md` (default: `bench/results/NAME`)
               cells:list|None=None, # only these cells (`'method/budget/seed'` names; default: all)
@@ -340,9 +356,10 @@ def run_bench(bench:BenchConfig|str='fashion_mnist_cpu', # a `BenchConfig` or a 
     if not Path(bench.teacher).is_file():
         raise FileNotFoundError(f"No teacher checkpoint at {bench.teacher!r}; run from the repository root, or set the bench's `teacher` to its path.")
     d = update_config(HiDFDConfig(), bench.base).data
-    n_train = len(_split(d.dataset, 'train', d.root))
-    too_many = [b for b in (*bench.budgets, bench.reference_images) if b > n_train]
-    if too_many: raise ValueError(f"{d.dataset} has {n_train:,} training images, fewer than the {too_many[0]:,} asked for; lower the budgets or reference_images.")
+    n_pool = len(_split(d.dataset, 'train', d.root)) - bench.valid_size
+    too_many = [b for b in (*bench.budgets, bench.reference_images) if b > n_pool]
+    if too_many: raise ValueError(f"{d.dataset} has {n_pool:,} training images outside the {bench.valid_size:,} validation images, fewer than "
+                                  f"the {too_many[0]:,} asked for; lower the budgets, reference_images or valid_size.")
     fp, mark = _fingerprint(bench.teacher), ensure_writable(runs)/'teacher.json'
     if mark.exists() and json.loads(mark.read_text())['fingerprint'] != fp:
         raise ValueError(f"{str(runs)!r} holds checkpoints made with another teacher; give another runs folder for {bench.teacher!r}.")
@@ -366,14 +383,44 @@ def run_bench(bench:BenchConfig|str='fashion_mnist_cpu', # a `BenchConfig` or a 
 def _mean_std(xs): return (statistics.fmean(xs), statistics.stdev(xs) if len(xs) > 1 else 0.)
 
 def _row(method:str, budget:int, rs:list)->dict:
-    "One line of the summary: the cells of `method` at `budget`, averaged over their seeds."
-    acc, wall = _mean_std([r['student_accuracy'] for r in rs]), _mean_std([r['wall_time_s'] for r in rs])
-    row = dict(method=method, budget=budget, n=len(rs), seeds=sorted(r['seed'] for r in rs), accuracy=acc[0], accuracy_std=acc[1],
-               wall_time_s=wall[0], student_time_s=statistics.fmean(r['student_time_s'] for r in rs),
-               gan_time_s=statistics.fmean(r.get('gan_time_s', 0) for r in rs), student_images=rs[0]['student_images'])
+    "One line of the summary: the cells of `method` at `budget`, averaged over their seeds (test accuracy only where scored)."
+    mean_std = lambda k: _mean_std([r[k] for r in rs]) if all(k in r for r in rs) else (None, None)
+    (acc, acc_std), (valid, valid_std), (wall, _) = mean_std('student_accuracy'), mean_std('valid_accuracy'), mean_std('wall_time_s')
+    row = dict(method=method, budget=budget, n=len(rs), seeds=sorted(r['seed'] for r in rs), accuracy=acc, accuracy_std=acc_std,
+               valid_accuracy=valid, valid_accuracy_std=valid_std, wall_time_s=wall,
+               student_time_s=statistics.fmean(r['student_time_s'] for r in rs), gan_time_s=statistics.fmean(r.get('gan_time_s', 0) for r in rs),
+               student_steps=rs[0]['student_steps'], student_images=rs[0]['student_images'],
+               peak_memory_mb=max(r.get('peak_memory_mb', 0) for r in rs))
     gen = [r['generation'] for r in rs if 'generation' in r]
-    if gen: row.update({k: statistics.fmean(g[k] for g in gen) for k in ('agreement', 'diversity', 'frechet_distance')})
+    if gen: row.update({k: statistics.fmean(g[k] for g in gen) for k in ('agreement', 'diversity', 'frechet_distance', 'coverage') if k in gen[0]})
     return row
+
+def _claims(bench:BenchConfig, acc, teacher:float|None)->list:
+    "The claims the grid tests, each with what was measured: `acc(method, budget)` gives test accuracies by seed."
+    rec, top, claims = bench.recommended, max(bench.budgets), []
+    label = _LABELS.get(rec, rec)
+    for b in bench.budgets:
+        h = acc(rec, b)
+        others = {m: acc(m, b) for m in bench.methods if m.startswith('collection')}
+        others = {m: statistics.fmean(v.values()) for m, v in others.items() if v}
+        if h and others:
+            best = max(others, key=others.get)
+            margin = 0 if b == top else 2
+            d = 100 * (statistics.fmean(h.values()) - others[best])
+            claims.append(dict(claim=f'{label} >= the best collection-only baseline ({_LABELS[best]}) + {margin} points at {b}',
+                               value=f'{d:+.2f} points ({len(h)} and {len(acc(best, b))} seeds)', holds=d >= margin))
+    dafl = acc('dafl', 0)
+    for b in bench.budgets:
+        h = acc(rec, b)
+        if h and dafl:
+            d = 100 * (statistics.fmean(h.values()) - statistics.fmean(dafl.values()))
+            claims.append(dict(claim=f'{label} >= DAFL + 10 points at {b}', value=f'{d:+.2f} points', holds=d >= 10))
+    h = acc(rec, bench.ablation_budget)
+    if h and teacher:
+        share = statistics.fmean(h.values()) / teacher
+        claims.append(dict(claim=f"{label} >= 96% of the teacher's accuracy at {bench.ablation_budget}",
+                           value=f'{100*share:.1f}% ({100*statistics.fmean(h.values()):.2f}%)', holds=share >= 0.96))
+    return claims
 
 def summarize(bench:BenchConfig|str, # the grid
               results:str|Path # its results folder
@@ -390,19 +437,10 @@ def summarize(bench:BenchConfig|str, # the grid
     rows = [_row(m, b, rs) for (m, b), rs in groups.items()]
     def acc(m, b, seeds=None):
         "Accuracies of method `m` at budget `b` by seed."
-        return {cs: r['student_accuracy'] for (cm, cb, cs), r in done.items() if cm == m and cb == b and (seeds is None or cs in seeds)}
-    A, top = bench.ablation_budget, max(bench.budgets)
-    claims = []
-    for other, label in (('collection_kd', 'collection-only KD'), ('dafl', 'DAFL')):
-        h, o = acc('hidfd', A), acc(other, 0 if other == 'dafl' else A)
-        seeds = sorted(set(h) & set(o))
-        if seeds:
-            d = 100 * statistics.fmean(h[x] - o[x] for x in seeds)
-            claims.append(dict(claim=f'HiDFD >= {label} + 2 points at {A} collected images', value=f'{d:+.2f} points ({len(seeds)} seeds)', holds=d >= 2))
-    if acc('hidfd', top) and t:
-        h = acc('hidfd', top)
-        rel = 100 * (t['accuracy'] - statistics.fmean(h.values())) / t['accuracy']
-        claims.append(dict(claim=f'HiDFD within 3% (relative) of the teacher at {top} collected images', value=f'{rel:.2f}% below ({len(h)} seeds)', holds=rel <= 3))
+        return {cs: r[key] for (cm, cb, cs), r in done.items() if cm == m and cb == b and (seeds is None or cs in seeds)}
+    key = 'student_accuracy' if bench.score_test else 'valid_accuracy'   # a grid that chooses settings compares validation accuracy
+    A = bench.ablation_budget
+    claims = _claims(bench, acc, t.get('accuracy')) if bench.score_test else []   # claims are about test accuracy
     ablations = []
     full = acc('hidfd', A, bench.ablation_seeds)
     for m in bench.ablations:
@@ -412,52 +450,69 @@ def summarize(bench:BenchConfig|str, # the grid
             row = _row(m, A, [done[(m, A, x)] for x in seeds])
             ablations.append(dict(row, delta=statistics.fmean(a[x] - full[x] for x in seeds)))
     if full and bench.ablations: ablations.insert(0, dict(_row('hidfd', A, [done[('hidfd', A, x)] for x in full]), delta=0.))
-    summary = dict(bench=asdict(bench), teacher_accuracy=t.get('accuracy'), test_images=t.get('test_images'), rows=rows,
+    steps = sorted({r['student_steps'] for (m, _, _), r in done.items() if m != 'supervised'})   # one number: every student the same
+    summary = dict(bench=asdict(bench), student_steps=steps, teacher_accuracy=t.get('accuracy'), test_images=t.get('test_images'), rows=rows,
                    ablations=ablations, claims=claims, missing=[cell_name(c) for c in cells if c not in done], stale=stale)
     atomic_save(json.dumps(summary, indent=1).encode(), ensure_writable(results)/'summary.json')
     atomic_save(summary_markdown(summary).encode(), results/'summary.md')
     return summary
 
 # %% ../nbs/10_bench.ipynb #2d6d1ba5
-_LABELS = dict(hidfd='HiDFD', collection_cs='collection only, classifier sharing', collection_kd='collection only, KD',
+_extras = ' + KD' * bool(RECOMMENDED.get('distill.kd_weight')) + (f" + {RECOMMENDED['distill.mix']}" if RECOMMENDED.get('distill.mix') else '')
+_LABELS = dict(hidfd='HiDFD, the paper\'s setting (feature alignment)', hidfd_recommended=f'HiDFD, recommended (alignment{_extras})',
+               collection_cs='collection only, classifier sharing', collection_kd='collection only, KD',
+               collection_fm='collection only, function matching (KD + mixup)', collection_fm_cutmix='collection only, KD + CutMix',
                dafl='DAFL (no collected images)', supervised='supervised reference', no_transfer='without feature transfer',
                no_blending='without feature blending', no_smoothing='without frequency smoothing', repeat_1='without inflation (N = 1)',
-               kd_instead_of_cs='KD instead of classifier sharing', resnet_discriminator='ResNet discriminator', plain_discriminator='plain discriminator',
-               hidfd_gan500='HiDFD, GAN of 500 iterations of 64', hidfd_kd='HiDFD with a KD term (kd_weight 1)')
+               kd_instead_of_cs='KD instead of classifier sharing', teacher_discriminator='teacher discriminator',
+               resnet_discriminator='ResNet discriminator', hidfd_kd='HiDFD + KD', hidfd_mixup='HiDFD + mixup',
+               hidfd_cutmix='HiDFD + CutMix', hidfd_kd_mixup='HiDFD + KD + mixup', hidfd_kd_cutmix='HiDFD + KD + CutMix')
 
 def summary_markdown(summary:dict # from `summarize`, or `summary.json`
                     )->str:
-    "The summary as markdown tables: accuracy by method and budget, the ablations, wall times, the claims, and what is missing."
+    "The summary as markdown tables: accuracy by method and budget, the ablations, wall times and memory, the claims, and what is missing."
     b = summary['bench']
     rows = {(r['method'], r['budget']): r for r in summary['rows']}
-    pct = lambda r: (f"{100*r['accuracy']:.2f} ± {100*r['accuracy_std']:.2f} ({r['n']})" if r['n'] > 1 else f"{100*r['accuracy']:.2f} (1)") if r else '–'
-    budgets, methods = b['budgets'], [m for m in b['methods']]
-    out = [f"Student accuracy (%) on {summary['test_images'] or '?'} test images, mean ± std over seeds (number of seeds), "
-           f"by number of collected images.\n", '| method | ' + ' | '.join(map(str, budgets)) + ' |', '|---|' + '---|' * len(budgets)]
-    if summary['teacher_accuracy'] is not None:
+    test = b.get('score_test', True)
+    k = 'accuracy' if test else 'valid_accuracy'
+    def pct(r):
+        if not r or r.get(k) is None: return '–'
+        return f"{100*r[k]:.2f} ± {100*r[k+'_std']:.2f} ({r['n']})" if r['n'] > 1 else f"{100*r[k]:.2f} (1)"
+    budgets, methods = b['budgets'], list(b['methods'])
+    where = f"{summary['test_images'] or '?'} test images" if test else f"{b['valid_size']:,} validation images held out from the train split"
+    bs = summary['rows'][0]['student_images'] // summary['rows'][0]['student_steps'] if summary['rows'] else '?'
+    measured = ', '.join(map(str, summary['student_steps'])) or '–'
+    out = [f"Student accuracy (%) on {where}, mean ± std over seeds (number of seeds), by number of collected images. Every student "
+           f"but the reference takes {b['steps']:,} optimizer steps of {bs} images (steps counted in the finished cells: {measured}).\n",
+           '| method | ' + ' | '.join(map(str, budgets)) + ' |', '|---|' + '---|' * len(budgets)]
+    if summary['teacher_accuracy'] is not None and test:
         out.append('| teacher | ' + ' | '.join(f"{100*summary['teacher_accuracy']:.2f}" for _ in budgets) + ' |')
     for m in methods: out.append(f'| {_LABELS[m]} | ' + ' | '.join(pct(rows.get((m, x))) for x in budgets) + ' |')
     if b['dafl_seeds']: out.append(f"| {_LABELS['dafl']} | " + ' | '.join(pct(rows.get(('dafl', 0))) for _ in budgets) + ' |')
     if b['reference_images']:
-        out.append(f"| supervised, {b['reference_images']:,} labelled images | " + ' | '.join(pct(rows.get(('supervised', b['reference_images']))) for _ in budgets) + ' |')
+        out.append(f"| supervised, {b['reference_images']:,} labelled images, {b['reference_steps']:,} steps | "
+                   + ' | '.join(pct(rows.get(('supervised', b['reference_images']))) for _ in budgets) + ' |')
     if summary['ablations']:
-        out += ['', f"Ablations at {b['ablation_budget']} collected images (seeds {', '.join(map(str, b['ablation_seeds']))}; Δ against the full "
-                "method on the same seeds).\n", '| variant | accuracy (%) | Δ (points) | synthetic agreement | synthetic diversity | wall time (s) |',
+        out += ['', f"Ablations of the paper's setting at {b['ablation_budget']} collected images (seeds {', '.join(map(str, b['ablation_seeds']))}; "
+                "Δ against it on the same seeds).\n", '| variant | accuracy (%) | Δ (points) | synthetic agreement | synthetic coverage | wall time (s) |',
                 '|---|---|---|---|---|---|']
         for a in summary['ablations']:
-            g = lambda k: f'{a[k]:.3f}' if a.get(k) is not None else '–'
-            label = 'full HiDFD' if a['method'] == 'hidfd' else _LABELS[a['method']]
+            g = lambda key: f'{a[key]:.3f}' if a.get(key) is not None else '–'
+            label = 'HiDFD' if a['method'] == 'hidfd' else _LABELS[a['method']]
             delta = '–' if a['method'] == 'hidfd' else f"{100*a['delta']:+.2f}"
-            out.append(f"| {label} | {100*a['accuracy']:.2f} | {delta} | {g('agreement')} | {g('diversity')} | {a['wall_time_s']:.0f} |")
+            out.append(f"| {label} | {100*a[k]:.2f} | {delta} | {g('agreement')} | {g('coverage')} | {a['wall_time_s']:.0f} |")
     gen = [m for m in methods if any('agreement' in rows.get((m, x), {}) for x in budgets)]
     if gen:
-        out += ['', "The synthetic images (mean over seeds): the teacher's agreement with their classes, and their diversity within a class.\n",
-                '| method | ' + ' | '.join(f'{x}: agreement / diversity' for x in budgets) + ' |', '|---|' + '---|' * len(budgets)]
-        for m in gen: out.append(f'| {_LABELS[m]} | ' + ' | '.join(f"{rows[(m, x)]['agreement']:.3f} / {rows[(m, x)]['diversity']:.3f}" if 'agreement' in rows.get((m, x), {}) else '–' for x in budgets) + ' |')
-    out += ['', 'Wall time per cell (s, mean over seeds): GAN + synthesis + student training.\n',
+        out += ['', "The synthetic images (mean over seeds, against the validation images): the teacher's agreement with their classes, "
+                "and their coverage of the real images.\n",
+                '| method | ' + ' | '.join(f'{x}: agreement / coverage' for x in budgets) + ' |', '|---|' + '---|' * len(budgets)]
+        cov = lambda r: f"{r['coverage']:.3f}" if 'coverage' in r else '–'
+        for m in gen: out.append(f'| {_LABELS[m]} | ' + ' | '.join(f"{rows[(m, x)]['agreement']:.3f} / {cov(rows[(m, x)])}" if 'agreement' in rows.get((m, x), {}) else '–' for x in budgets) + ' |')
+    out += ['', 'Wall time per cell (s, mean over seeds: GAN + synthesis + student training) and peak memory (MB, the most of any seed).\n',
             '| method | ' + ' | '.join(map(str, budgets)) + ' |', '|---|' + '---|' * len(budgets)]
-    for m in methods: out.append(f'| {_LABELS[m]} | ' + ' | '.join(f"{rows[(m, x)]['wall_time_s']:.0f}" if (m, x) in rows else '–' for x in budgets) + ' |')
-    if ('dafl', 0) in rows: out.append(f"| {_LABELS['dafl']} | " + ' | '.join(f"{rows[('dafl', 0)]['wall_time_s']:.0f}" for _ in budgets) + ' |')
+    cost = lambda r: f"{r['wall_time_s']:.0f} s, {r['peak_memory_mb']:.0f} MB" if r else '–'
+    for m in methods: out.append(f'| {_LABELS[m]} | ' + ' | '.join(cost(rows.get((m, x))) for x in budgets) + ' |')
+    if ('dafl', 0) in rows: out.append(f"| {_LABELS['dafl']} | " + ' | '.join(cost(rows[('dafl', 0)]) for _ in budgets) + ' |')
     if summary['claims']:
         out += ['', '| claim | measured | holds |', '|---|---|---|'] + [f"| {c['claim']} | {c['value']} | {'yes' if c['holds'] else 'no'} |" for c in summary['claims']]
     if summary['missing']: out += ['', f"Not finished ({len(summary['missing'])} cells): " + ', '.join(summary['missing'])]
