@@ -82,7 +82,8 @@ FASHION_MNIST = {   # the base of the Fashion-MNIST grids: the CPU generator of 
 _ONE_BUDGET = dict(budgets=(600,), dafl_seeds=(), ablations=(), reference_images=0)
 BENCHES = {
     'fashion_mnist': BenchConfig(base=FASHION_MNIST),
-    'fashion_mnist_2x': BenchConfig(base=FASHION_MNIST, methods=('collection_kd', 'collection_fm'), steps=2000, **_ONE_BUDGET),
+    'fashion_mnist_2x': BenchConfig(base=FASHION_MNIST, methods=('collection_kd', 'collection_fm'), steps=2000, seeds=(0,), score_test=False,
+                                    **_ONE_BUDGET),
     'fashion_mnist_select': BenchConfig(base=FASHION_MNIST, seeds=(0,), score_test=False, **_ONE_BUDGET, methods=(   # in an order that
         'hidfd', 'collection_kd', 'collection_fm', 'collection_fm_cutmix',   # keeps a second worker busy while the first trains the GAN
         'hidfd_kd', 'hidfd_kd_mixup', 'hidfd_kd_cutmix')),
