@@ -529,10 +529,10 @@ def plot_budgets(summary:dict # from `summarize`, or `summary.json`
     fig, ax = plt.subplots(figsize=(6, 4))
     for m in b['methods']:
         rs = sorted((r for r in summary['rows'] if r['method'] == m), key=lambda r: r['budget'])
-        if rs: ax.errorbar([r['budget'] for r in rs], [100*r['accuracy'] for r in rs], [100*r['accuracy_std'] for r in rs], marker='o', capsize=3, label=_LABELS[m])
+        if rs: ax.errorbar([r['budget'] for r in rs], [100*r['accuracy'] for r in rs], [100*r['accuracy_std'] for r in rs], marker='o', capsize=3, label=_LABELS.get(m, m))
     for m, style in (('dafl', ':'), ('supervised', '-.')):
         r = next((r for r in summary['rows'] if r['method'] == m), None)
-        if r: ax.axhline(100*r['accuracy'], ls=style, c='grey', label=_LABELS[m])
+        if r: ax.axhline(100*r['accuracy'], ls=style, c='grey', label=_LABELS.get(m, m))
     if summary['teacher_accuracy'] is not None: ax.axhline(100*summary['teacher_accuracy'], ls='--', c='k', label='teacher')
     ax.set(xscale='log', xlabel='collected images', ylabel='student test accuracy (%)', xticks=b['budgets'], xticklabels=[str(x) for x in b['budgets']])
     ax.legend(fontsize=8); fig.tight_layout()
@@ -545,7 +545,7 @@ def plot_wall_time(summary:dict # from `summarize`, or `summary.json`
     fig, ax = plt.subplots(figsize=(6, 4))
     for m in dict.fromkeys(r['method'] for r in summary['rows']):
         rs = [r for r in summary['rows'] if r['method'] == m]
-        ax.scatter([r['wall_time_s'] for r in rs], [100*r['accuracy'] for r in rs], label=_LABELS[m], s=25)
+        ax.scatter([r['wall_time_s'] for r in rs], [100*r['accuracy'] for r in rs], label=_LABELS.get(m, m), s=25)
         for r in rs:
             if r['budget'] and m not in ('supervised',) and m in summary['bench']['methods']: ax.annotate(str(r['budget']), (r['wall_time_s'], 100*r['accuracy']), fontsize=7, xytext=(3, 3), textcoords='offset points')
     ax.set(xscale='log', xlabel='wall time per cell (s)', ylabel='student test accuracy (%)')
