@@ -17,8 +17,8 @@ from .train import fit, swap_batchnorm, sync_batchnorm
 from .distill import distill, inflate, kd_loss, mix_images, paper_milestones, student_schedule
 
 # %% auto #0
-__all__ = ['SCHEDULE_FIELDS', 'STUDENT_METHODS', 'kd_student_loss', 'kd_distill', 'supervised_fit', 'train_student',
-           'collection_only', 'DAFLGenerator', 'dafl_generator_loss', 'train_dafl']
+__all__ = ['SCHEDULE_FIELDS', 'STUDENT_METHODS', 'kd_student_loss', 'fit_student', 'kd_distill', 'supervised_fit',
+           'train_student', 'collection_only', 'DAFLGenerator', 'dafl_generator_loss', 'train_dafl']
 
 # %% ../nbs/08_baselines.ipynb #aec79365
 def kd_student_loss(teacher:nn.Module, # the frozen teacher
@@ -34,36 +34,39 @@ def kd_student_loss(teacher:nn.Module, # the frozen teacher
         return kd_loss(logits.float(), t.float(), temperature), logits
     return loss_fn
 
+def fit_student(student:nn.Module, # the student, a `FeatureModel` with its own classifier
+                data:ImageSet, # the labelled training set
+                valid:ImageSet|None=None, # labelled images for validation accuracy and the `best` checkpoint
+                epochs:int=240, bs:int=64, lr:float|None=None, wd:float=5e-4, # HiDFD's distillation schedule (lr default 0.05)
+                steps:int|None=None, sched:str='step', nesterov:bool=False, # the length and schedule, as in `distill`
+                **kwargs # passed on to `fit` (loss_fn, meta, milestones, log_every, augment_data, out_dir, resume, seed, ...)
+               )->dict:
+    "`fit` on a student's schedule (`student_schedule`), what KD and the supervised reference share; return `dict(model, history)`."
+    schedule = student_schedule(epochs, steps, sched, kwargs.pop('milestones', None))
+    history = fit(student, data, valid, bs=bs, lr=lr or 0.05, wd=wd, nesterov=nesterov, **schedule, **kwargs)
+    return dict(model=student.eval(), history=history)
+
 def kd_distill(teacher:nn.Module, # the frozen teacher
                student:nn.Module, # the student, a `FeatureModel` with its own classifier
                data:ImageSet, # the training set, e.g. `inflate(collected)` or `inflate(collected, synthetic)`
                valid:ImageSet|None=None, # labelled images for validation accuracy and the `best` checkpoint
-               epochs:int=240, bs:int=64, lr:float|None=None, wd:float=5e-4, # HiDFD's distillation schedule (lr default 0.05)
                temperature:float=4., # KD temperature
-               steps:int|None=None, sched:str='step', nesterov:bool=False, # the length and schedule, as in `distill`
                mix:str|None=None, # 'mixup' or 'cutmix' of each batch, seen alike by teacher and student: "function matching"
-               **kwargs # passed on to `fit` (milestones, log_every, augment_data, out_dir, resume, seed, device, progress, callbacks)
+               **kwargs # the schedule and `fit`'s arguments, as `fit_student` takes them
               )->dict:
     "Hinton KD of `teacher` into `student` on `data`; return `dict(model=..., history=rows)`."
     device = default_device(kwargs.pop('device', None))
-    schedule = student_schedule(epochs, steps, sched, kwargs.pop('milestones', None))
-    history = fit(student, data, valid, bs=bs, lr=lr or 0.05, wd=wd, nesterov=nesterov, **schedule, device=device,
-                  loss_fn=kd_student_loss(teacher.to(device), temperature, mix or None),
-                  meta=dict(method='kd', temperature=temperature, mix=mix or ''), **kwargs)
-    return dict(model=student.eval(), history=history)
+    return fit_student(student, data, valid, device=device, loss_fn=kd_student_loss(teacher.to(device), temperature, mix or None),
+                       meta=dict(method='kd', temperature=temperature, mix=mix or ''), **kwargs)
 
 def supervised_fit(teacher:nn.Module|None, # not used: the student learns the labels (kept for the registry's one signature)
                    student:nn.Module, # the student, a `FeatureModel` with its own classifier
                    data:ImageSet, # images with their true labels
                    valid:ImageSet|None=None, # labelled images for validation accuracy and the `best` checkpoint
-                   epochs:int=240, bs:int=64, lr:float|None=None, wd:float=5e-4, # the schedule, as in `distill`
-                   steps:int|None=None, sched:str='step', nesterov:bool=False,
-                   **kwargs # passed on to `fit`
+                   **kwargs # the schedule and `fit`'s arguments, as `fit_student` takes them
                   )->dict:
-    "The student trained on the labels of `data` with cross-entropy: the supervised reference; return `dict(model=..., history=rows)`."
-    schedule = student_schedule(epochs, steps, sched, kwargs.pop('milestones', None))
-    history = fit(student, data, valid, bs=bs, lr=lr or 0.05, wd=wd, nesterov=nesterov, **schedule, meta=dict(method='supervised'), **kwargs)
-    return dict(model=student.eval(), history=history)
+    "The student trained on the labels of `data` with cross-entropy: the supervised reference; return `dict(model, history)`."
+    return fit_student(student, data, valid, meta=dict(method='supervised'), **kwargs)
 
 # %% ../nbs/08_baselines.ipynb #179fad8b
 SCHEDULE_FIELDS = ('epochs', 'steps', 'bs', 'lr', 'wd', 'sched', 'nesterov', 'augment_data')   # read by every method
