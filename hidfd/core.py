@@ -4,15 +4,16 @@
 
 # %% ../nbs/00_core.ipynb #bdc1f3e2
 from __future__ import annotations
-import difflib, os, random, tempfile
+import difflib, errno, io, os, random, shutil, sys, tempfile
+from contextlib import contextmanager
 from pathlib import Path
 import torch
 
 # %% auto #0
 __all__ = ['default_device', 'seed_everything', 'mixed_precision', 'memory_format', 'compile_step', 'check_name',
-           'ensure_writable', 'atomic_save', 'world_size', 'rank', 'is_main', 'init_distributed', 'batch_share',
-           'check_batch_split', 'all_sum', 'barrier', 'global_mean', 'global_rows', 'step_means', 'data_parallel',
-           'hidfd_home', 'peak_memory_mb', 'reset_peak_memory']
+           'ensure_writable', 'file_mode', 'atomic_save', 'claim', 'is_held', 'lock_holder', 'world_size', 'rank',
+           'is_main', 'init_distributed', 'batch_share', 'check_batch_split', 'all_sum', 'barrier', 'global_mean',
+           'global_rows', 'step_means', 'data_parallel', 'hidfd_home', 'peak_memory_mb', 'reset_peak_memory']
 
 # %% ../nbs/00_core.ipynb #09dcf365
 def default_device(device:str|torch.device|None=None # a device name, or `None` for CUDA when available, else CPU
@@ -78,20 +79,81 @@ def ensure_writable(path:str|Path # a folder that must exist and accept files
     return path
 
 # %% ../nbs/00_core.ipynb #38ff4eb3
+def file_mode()->int:
+    "The permissions a new file gets under this process's umask (0o644 under the usual 022), as `open` would give it."
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+def _write_error(e:OSError, path:Path, size:int)->OSError:
+    "`e` as one sentence naming the file, the cause and, for a full disk, the space needed (its `errno` kept)."
+    if e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        free = shutil.disk_usage(path.parent).free
+        err = OSError(f"Could not write {str(path)!r} ({e.strerror}): it needs {size / 2**20:.1f} MB and "
+                      f"{free / 2**20:.1f} MB are free there; free some space or choose another folder.")
+    else: err = OSError(f"Could not write {str(path)!r} ({e.strerror}); choose a folder you can write to.")
+    err.errno = e.errno
+    return err
+
 def atomic_save(obj, # what to save: `bytes` are written as they are; tensors, dicts, lists, numbers and strings go through `torch.save`
                 path:str|Path # where to save it
                )->Path:
-    "Write `obj` to `path` through a temporary file and a rename, so `path` is never half-written."
+    """Write `obj` to `path` through a temporary file and a rename, so `path` is never half-written; the file gets
+    the umask's usual permissions. A failed write (no space, no permission) raises an `OSError` naming the file and
+    the cause, and leaves any earlier `path` intact."""
     path = Path(path)
     ensure_writable(path.parent)
+    if not isinstance(obj, (bytes, bytearray)):   # serialised in memory first: a disk fault comes as the OSError it is
+        buf = io.BytesIO()
+        torch.save(obj, buf)
+        obj = buf.getvalue()
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
     try:
-        with os.fdopen(fd, 'wb') as f: f.write(obj) if isinstance(obj, (bytes, bytearray)) else torch.save(obj, f)
+        with os.fdopen(fd, 'wb') as f: f.write(obj)
+        os.chmod(tmp, file_mode())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         if os.path.exists(tmp): os.remove(tmp)
+        if isinstance(e, OSError): raise _write_error(e, path, len(obj)) from None
         raise
     return path
+
+# %% ../nbs/00_core.ipynb #5897a343
+@contextmanager
+def claim(lock:str|Path, # the lock file (created if missing, never deleted)
+          wait:bool=False, # wait while another process holds it (else yield `False` at once)
+          what:str='' # what is waited for, for the message
+         ):
+    "Hold the lock file `lock` for the `with` block; yield whether this process holds it."
+    import fcntl
+    lock = Path(lock)
+    with open(ensure_writable(lock.parent)/lock.name, 'a+') as f:
+        try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not wait:
+                yield False
+                return
+            print(f"hidfd: waiting for another process to finish {what or lock.parent}", file=sys.stderr, flush=True)
+            fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            f.truncate(0)
+            f.write(str(os.getpid()))
+            f.flush()
+            yield True
+        finally: fcntl.flock(f, fcntl.LOCK_UN)
+
+def is_held(lock:str|Path # a lock file
+           )->bool:
+    "Whether some process holds `lock` now."
+    if not Path(lock).exists(): return False
+    with claim(lock) as mine: return not mine
+
+def lock_holder(lock:str|Path # a lock file
+               )->int|None:
+    "The process id of the process holding `lock`, or `None` when no process holds it."
+    if not is_held(lock): return None
+    text = Path(lock).read_text().strip()
+    return int(text) if text.isdigit() else None
 
 # %% ../nbs/00_core.ipynb #0fc5e716
 def world_size()->int:
