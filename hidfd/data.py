@@ -11,8 +11,8 @@ import torch, torch.nn.functional as F
 from .core import check_name, default_device, mixed_precision
 
 # %% auto #0
-__all__ = ['DatasetInfo', 'list_datasets', 'dataset_info', 'ImageSet', 'get_dataset', 'show_images', 'normalize', 'augment',
-           'on_device', 'batches', 'predict', 'collect']
+__all__ = ['DatasetInfo', 'list_datasets', 'dataset_info', 'ImageSet', 'folder_classes', 'count_images', 'get_dataset',
+           'show_images', 'normalize', 'augment', 'on_device', 'batches', 'predict', 'collect']
 
 # %% ../nbs/01_data.ipynb #d47ceae8
 @dataclass(frozen=True)
@@ -155,40 +155,75 @@ def _load_torchvision(name, split, root, download):
 # %% ../nbs/01_data.ipynb #e6feb449
 _IMAGE_EXTS = {'.png', '.jpg', '.jpeg', '.bmp', '.gif', '.webp', '.tif', '.tiff'}
 
-def _decode(path:Path, channels:int, size:int):
-    "A uint8 image `(channels, size, size)` from `path`, or `None` when it cannot be read."
-    import torchvision.io as tio, torchvision.transforms.v2.functional as TF
-    try: img = tio.decode_image(tio.read_file(str(path)), mode=tio.ImageReadMode.RGB if channels == 3 else tio.ImageReadMode.GRAY)
-    except Exception:
-        try:
-            from PIL import Image
-            import numpy as np
-            with Image.open(path) as im: arr = np.asarray(im.convert('RGB' if channels == 3 else 'L'))
-            img = torch.from_numpy(arr.copy()).reshape(arr.shape[0], arr.shape[1], -1).permute(2, 0, 1)
-        except Exception: return None
-    img = TF.resize(img, size, antialias=True)
-    return TF.center_crop(img, size)
+def _hidden(name:str)->bool:
+    "Names that are never images nor classes: hidden files and folders (`.ipynb_checkpoints`, `.DS_Store`), `__MACOSX`."
+    return name.startswith('.') or name == '__MACOSX'
 
-def _load_folder(root, channels:int, size:int, classes:list|None=None, name='imagefolder'):
-    "Images under `root`: class sub-folders (labelled) or a flat folder (labels -1)."
+def _image_files(folder:Path, recursive:bool=True)->list:
+    "The image files under `folder` (by extension), sorted, outside hidden files and folders."
+    found = folder.rglob('*') if recursive else folder.iterdir()
+    return sorted(f for f in found if f.suffix.lower() in _IMAGE_EXTS and f.is_file()
+                  and not any(_hidden(p) for p in f.relative_to(folder).parts))
+
+def folder_classes(root:str|Path # a folder with one sub-folder of images per class
+                  )->list:
+    "The class names of a labelled folder: its sub-folders' names, sorted, hidden ones left out."
+    return sorted(p.name for p in Path(root).expanduser().iterdir() if p.is_dir() and not _hidden(p.name))
+
+def count_images(root:str|Path # a folder of images
+                )->int:
+    "How many image files `root` holds (by extension, hidden ones left out), without decoding them: a quick check."
+    root = Path(root).expanduser()
+    return len(_image_files(root)) if root.is_dir() else 0
+
+def _decode(path:Path, channels:int, size:int):
+    """A uint8 image `(channels, size, size)` from `path` through Pillow, or `None` when it cannot be read. Every
+    mode maps to grey or RGB: 16-bit grey is scaled to 8 bits, CMYK and palettes are converted, transparency is dropped;
+    animations give their first frame; the EXIF orientation is applied."""
+    import numpy as np, torchvision.transforms.v2.functional as TF
+    from PIL import Image, ImageOps
+    try:
+        with Image.open(path) as im:
+            im = ImageOps.exif_transpose(im)
+            if im.mode in ('I', 'I;16', 'I;16B', 'I;16L', 'I;16N'):   # 16-bit grey (Pillow opens 16-bit PNGs as 'I')
+                im = Image.fromarray((np.asarray(im, dtype=np.float64) / 257).clip(0, 255).round().astype(np.uint8))
+            arr = np.asarray(im.convert('RGB' if channels == 3 else 'L'))
+    except Exception: return None
+    img = torch.from_numpy(arr.copy()).reshape(arr.shape[0], arr.shape[1], -1).permute(2, 0, 1)
+    return TF.center_crop(TF.resize(img, size, antialias=True), size)
+
+def _load_folder(root, channels:int, size:int, classes:list|None=None, name='imagefolder', labelled:bool|None=None):
+    "Images under `root`: one sub-folder per class (labelled), or every image in it and its sub-folders (labels -1)."
     root = Path(root).expanduser()
     if not root.is_dir(): raise FileNotFoundError(f"Image folder {str(root)!r} does not exist; pass the folder that holds your images as `root`.")
-    subdirs = sorted(p for p in root.iterdir() if p.is_dir())
-    if subdirs:
+    subdirs = [root/c for c in folder_classes(root)]
+    loose = _image_files(root, recursive=False)
+    if labelled is None and subdirs and loose:
+        raise ValueError(f"{str(root)!r} holds {len(loose)} images (e.g. {loose[0].name!r}) beside "
+                         f"{len(subdirs)} sub-folders (e.g. {subdirs[0].name!r}), so it is neither one folder per "
+                         "class nor a flat folder: move each image into the sub-folder of its class, or read "
+                         "everything as unlabelled images with labelled=False.")
+    labelled = bool(subdirs) if labelled is None else labelled
+    if labelled:
+        if not subdirs or loose:
+            raise ValueError(f"A labelled folder needs one sub-folder per class and no image outside them, but "
+                             f"{str(root)!r} has {len(subdirs)} sub-folders and {len(loose)} loose images; move "
+                             "each image into its class's sub-folder.")
         classes = classes or [p.name for p in subdirs]
-        items = [(f, i) for i, c in enumerate(classes) for f in sorted((root/c).rglob('*')) if f.is_file()]
-    else: items = [(f, -1) for f in sorted(root.iterdir()) if f.is_file()]
+        items = [(f, i) for i, c in enumerate(classes) for f in _image_files(root/c)]
+    else: items = [(f, -1) for f in _image_files(root)]
     imgs, labels, files, skipped = [], [], [], []
     for f, y in items:
-        if f.suffix.lower() not in _IMAGE_EXTS or f.name.startswith('.'): continue   # notes, annotations, hidden files
         img = _decode(f, channels, size)
         if img is None: skipped.append(str(f)); continue
-        imgs.append(img); labels.append(y); files.append(str(f))
+        imgs.append(img)
+        labels.append(y)
+        files.append(str(f))
     if skipped:
         warnings.warn(f"Skipped {len(skipped)} unreadable image file(s) under {str(root)!r}, e.g. {skipped[0]!r}.")
     if not imgs: raise ValueError(f"No readable image in {str(root)!r} ({len(skipped)} unreadable); put .png or .jpg files there, in one sub-folder per class or all in the folder itself.")
     mean_std = _IMAGENET_STATS if channels == 3 else dict(mean=(0.5,), std=(0.5,))
-    info = DatasetInfo(name, channels, size, tuple(classes or ()), **mean_std)
+    info = DatasetInfo(name, channels, size, tuple(classes or ()) if labelled else (), **mean_std)
     return torch.stack(imgs), torch.tensor(labels), info, files, skipped
 
 # %% ../nbs/01_data.ipynb #40baf26a
@@ -212,7 +247,8 @@ def get_dataset(name:str, # a name from `list_datasets()`
                 root:str|Path|None=None, # a folder holding a local copy; for `imagefolder`, the image folder itself
                 download:bool=False, # let torchvision download the dataset when no local copy is found
                 size:int|None=None, # `imagefolder` only: image size after resizing (default 32)
-                channels:int=3 # `imagefolder` only: 1 (grey) or 3 (RGB)
+                channels:int=3, # `imagefolder` only: 1 (grey) or 3 (RGB)
+                labelled:bool|None=None # `imagefolder`: class sub-folders (True), all unlabelled (False), or by layout
                )->ImageSet:
     "Load dataset `name`'s `split` into memory as an `ImageSet`."
     check_name(name, _INFOS, 'dataset')
@@ -224,7 +260,7 @@ def get_dataset(name:str, # a name from `list_datasets()`
         return ImageSet(images, labels, info, files)
     else:
         if root is None: raise ValueError("`imagefolder` needs `root`: the folder that holds your images.")
-        images, labels, info, files, skipped = _load_folder(root, channels, size or 32)
+        images, labels, info, files, skipped = _load_folder(root, channels, size or 32, labelled=labelled)
         return ImageSet(images, labels, info, files, record={'skipped': skipped})
     return ImageSet(images, labels, info)
 
@@ -353,6 +389,12 @@ def collect(source:ImageSet, # the pool to draw from
         ce = F.cross_entropy(all_logits, all_logits.argmax(1), reduction='none')
         idx = ce.argsort(stable=True)[:n].sort().values
         logits = all_logits[idx]
+    if not logits.isfinite().all():
+        bad = int((~logits.isfinite().all(1)).sum())
+        name = getattr(teacher, 'meta', {}).get('file') or getattr(teacher, 'arch', type(teacher).__name__)
+        raise FloatingPointError(f"The teacher {name!r} gave non-finite logits (NaN or inf) for {bad} of the {n} "
+                                 "collected images, so it cannot label them; check its weights (and the images' "
+                                 "normalisation) or give another teacher.")
     pseudo = logits.argmax(1)
     num_classes = logits.shape[1]
     info = source.info
@@ -360,6 +402,14 @@ def collect(source:ImageSet, # the pool to draw from
     record = dict(source=source.info.name, pool_size=len(source), n=n, strategy=strategy, seed=seed, indices=idx.tolist(),
                   class_histogram=pseudo.bincount(minlength=num_classes).tolist())
     if source.files is not None: record['files'] = [source.files[i] for i in idx.tolist()]
+    used = record['class_histogram']
+    present = sum(h > 0 for h in used)
+    if num_classes > 2 and present <= 2 and n >= 5 * num_classes:
+        top = max(range(num_classes), key=used.__getitem__)
+        record['warning'] = (f"The teacher labels the {n} collected images with only {present} of its {num_classes} "
+                             f"classes ({used[top] / n:.0%} as class {info.classes[top]!r}): its pseudo-labels have "
+                             "collapsed; check the teacher and the images' normalisation before training on them.")
+        warnings.warn(record['warning'])
     true = source.labels[idx]
     if (true >= 0).all(): record['agreement'] = (pseudo == true).float().mean().item()
     out = source.subset(idx)
