@@ -9,7 +9,8 @@ from .core import check_name
 
 # %% auto #0
 __all__ = ['FeatureModel', 'BasicBlock', 'ResNet', 'WideBlock', 'WideResNet', 'VGG', 'InvertedResidual', 'MobileNetV2',
-           'list_models', 'get_model', 'first_conv', 'check_input', 'WrappedModel', 'as_feature_model']
+           'list_models', 'get_model', 'first_conv', 'check_input', 'Head', 'WrappedModel', 'as_feature_model',
+           'build_model']
 
 # %% ../nbs/02_models.ipynb #136e5783
 def _flat(m:nn.Module)->list:
@@ -214,48 +215,113 @@ def check_input(model:nn.Module, # the model
                          f"build it with in_channels={channels}.")
     was_training = model.training
     p = next(model.parameters(), None)
+    x = torch.zeros(1, channels, size, size, device=p.device if p is not None else 'cpu')
     try:
-        with torch.no_grad(): model.eval()(torch.zeros(1, channels, size, size, device=p.device if p is not None else 'cpu'))
+        with torch.no_grad():
+            if isinstance(model, FeatureModel):   # a head that does not take the features: name the real cause
+                f = model.eval().features(x)
+                if f.dim() == 4 and f.shape[1] != model.classifier.in_features:
+                    raise ValueError(f"Model {name!r}'s features give {f.shape[1]} channels but its classifier takes "
+                                     f"{model.classifier.in_features} inputs; give as classifier the whole head from "
+                                     "pooled features to logits (e.g. classifier=model.head), not only its last layer.")
+            model.eval()(x)
     except RuntimeError as e:
         raise ValueError(f"Model {name!r} cannot take {channels}x{size}x{size} images ({str(e).splitlines()[0]}); "
                          "use larger images or another architecture.") from None
     finally: model.train(was_training)
 
 # %% ../nbs/02_models.ipynb #8c692f57
+class Head(nn.Sequential):
+    "A classifier head: layers from the pooled feature vector `(N, in_features)` to the logits `(N, out_features)`."
+    def _linears(self)->list: return [m for m in self.modules() if isinstance(m, nn.Linear)]
+    @property
+    def in_features(self)->int: return self._linears()[0].in_features
+    @property
+    def out_features(self)->int: return self._linears()[-1].out_features
+
 class WrappedModel(FeatureModel):
-    "A `FeatureModel` built from a `features` module and a linear `classifier` of another model."
+    "A `FeatureModel` built from a `features` module and the classifier head of another model."
     def __init__(self, features:nn.Module, # images -> last feature map
-                 classifier:nn.Linear, # the final linear layer
+                 classifier:nn.Module, # the head: the final `nn.Linear`, or the layers from pooled features to logits
                  arch:str='wrapped' # a name for checkpoints and messages
                 ):
         super().__init__()
-        if not isinstance(classifier, nn.Linear):
-            raise TypeError(f"classifier must be the model's final nn.Linear, got {type(classifier).__name__}.")
+        if not isinstance(classifier, (nn.Linear, Head)):
+            if not any(isinstance(m, nn.Linear) for m in classifier.modules()):
+                raise TypeError(f"classifier must be the model's head, ending in an nn.Linear, got a "
+                                f"{type(classifier).__name__} without one.")
+            classifier = Head(*classifier) if type(classifier) is nn.Sequential else Head(classifier)
         self.features, self.classifier, self.arch = features, classifier, arch
         conv = first_conv(features)
         self.in_channels = conv.in_channels if conv is not None else None
 
-def _guess(module:nn.Module):
-    "`(features, classifier)` for torchvision ResNets, DenseNets and MobileNetV2, else `(None, None)`."
-    if all(hasattr(module, a) for a in ('layer4', 'fc', 'conv1')):
-        m = module
+_REFUSED = {   # torchvision families that have no head on globally pooled features, and why
+    'VGG': "flattens a 7x7 feature map into a 25,088-input classifier instead of pooling one value per channel",
+    'AlexNet': "flattens a 6x6 feature map into a 9,216-input classifier instead of pooling one value per channel",
+    'SqueezeNet': "classifies with a convolution, so it has no nn.Linear head",
+    'VisionTransformer': "turns images into tokens, not the feature map HiDFD's alignment and discriminator need",
+    'SwinTransformer': "keeps its feature maps channels-last, not the (N, C, H, W) maps HiDFD's alignment needs",
+    'MaxVit': "mixes attention into its stages and pools inside its classifier",
+    'GoogLeNet': "transforms its input and adds auxiliary outputs inside its forward",
+    'Inception3': "transforms its input and adds auxiliary outputs inside its forward",
+}
+
+def _guess(m:nn.Module):
+    "`(features, head)` of torchvision's CNN classifiers, else `(None, None)`."
+    kind = type(m).__name__
+    if kind == 'ResNet' and hasattr(m, 'layer4'):   # ResNet, ResNeXt, Wide ResNet
         return nn.Sequential(m.conv1, m.bn1, m.relu, m.maxpool, m.layer1, m.layer2, m.layer3, m.layer4), m.fc
-    feats, clf = getattr(module, 'features', None), getattr(module, 'classifier', None)
-    if isinstance(feats, nn.Module) and isinstance(clf, nn.Linear) and type(module).__name__ == 'DenseNet':
-        return nn.Sequential(feats, nn.ReLU()), clf
-    if isinstance(feats, nn.Module) and isinstance(clf, nn.Sequential) and type(module).__name__ == 'MobileNetV2':
-        return feats, clf[-1]
+    if kind == 'RegNet': return nn.Sequential(m.stem, m.trunk_output), m.fc
+    if kind == 'ShuffleNetV2': return nn.Sequential(m.conv1, m.maxpool, m.stage2, m.stage3, m.stage4, m.conv5), m.fc
+    if kind == 'DenseNet': return nn.Sequential(m.features, nn.ReLU()), m.classifier
+    if kind in ('MobileNetV2', 'MobileNetV3', 'EfficientNet'): return m.features, m.classifier
+    if kind == 'MNASNet': return m.layers, m.classifier
+    if kind == 'ConvNeXt':   # its head normalises a (N, C, 1, 1) map: give it one
+        return m.features, Head(nn.Unflatten(1, (m.classifier[-1].in_features, 1, 1)), *m.classifier)
     return None, None
 
 def as_feature_model(module:nn.Module, # the model to wrap, e.g. `torchvision.models.resnet18()`
-                     features:nn.Module|None=None, # images -> last feature map; guessed for known torchvision models
-                     classifier:nn.Linear|None=None # the final linear layer; guessed for known torchvision models
+                     features:nn.Module|None=None, # images -> last feature map; guessed for torchvision's CNNs
+                     classifier:nn.Module|None=None # the head, pooled features to logits; guessed for torchvision
                     )->FeatureModel:
-    "Give `module` the `features` / `classifier` interface of the zoo's models."
+    "Give `module` the `features` / `classifier` interface of the zoo's models, sharing its parameters."
     if isinstance(module, FeatureModel) and features is None and classifier is None: return module
+    kind = type(module).__name__
+    if features is None and classifier is None and kind in _REFUSED:
+        raise ValueError(f"torchvision's {kind} {_REFUSED[kind]}, so it has no classifier on pooled features for a "
+                         "student to share; use a CNN whose head takes pooled features (a zoo model, or torchvision's "
+                         "ResNet, RegNet, DenseNet, MobileNet, EfficientNet, ConvNeXt, ...), or name features=... and "
+                         "classifier=... yourself.")
     gf, gc = _guess(module)
     features, classifier = features or gf, classifier or gc
     if features is None or classifier is None:
-        raise ValueError(f"Cannot tell the feature extractor and final linear layer of a {type(module).__name__}; "
-                         "pass features=... (images -> feature map) and classifier=... (the final nn.Linear).")
-    return WrappedModel(features, classifier, arch=type(module).__name__.lower())
+        raise ValueError(f"Cannot tell the feature extractor and classifier head of a {kind}; pass features=... "
+                         "(images -> feature map) and classifier=... (the layers from pooled features to logits, "
+                         "e.g. the final nn.Linear).")
+    return WrappedModel(features, classifier, arch=kind.lower())
+
+# %% ../nbs/02_models.ipynb #30b181db
+def _raw_model(arch:str, num_classes:int=10, in_channels:int=3)->nn.Module:
+    "A zoo model, or `torchvision.NAME` as torchvision builds it (its first convolution fitted to `in_channels`)."
+    if not arch.startswith('torchvision.'): return get_model(arch, num_classes, in_channels)
+    import torchvision
+    known = torchvision.models.list_models(module=torchvision.models)
+    name = check_name(arch[len('torchvision.'):], known, 'torchvision model')
+    m = torchvision.models.get_model(name, weights=None, num_classes=num_classes)
+    conv = first_conv(m)
+    if conv is not None and conv.in_channels != in_channels:   # e.g. a grey-image teacher, its first conv replaced
+        owner, attr = next((o, n) for o in m.modules() for n, c in o.named_children() if c is conv)
+        setattr(owner, attr, nn.Conv2d(in_channels, conv.out_channels, conv.kernel_size, conv.stride, conv.padding,
+                                       conv.dilation, conv.groups, conv.bias is not None))
+    return m
+
+def build_model(arch:str, # a zoo name (`list_models()`), or `torchvision.NAME` for one of torchvision's CNN classifiers
+                num_classes:int=10, # outputs of the classifier
+                in_channels:int=3 # channels of the input images
+               )->FeatureModel:
+    "A freshly initialised `FeatureModel`: from the zoo, or built by torchvision and wrapped by `as_feature_model`."
+    m = _raw_model(arch, num_classes, in_channels)
+    if isinstance(m, FeatureModel): return m
+    m = as_feature_model(m)
+    m.arch, m.in_channels = arch, in_channels
+    return m
