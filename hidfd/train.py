@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_train.ipynb #8903ac10
 from __future__ import annotations
-import contextlib, json, math, time
+import contextlib, json, math, re, time
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm import tqdm
@@ -13,12 +13,12 @@ from .core import (all_sum, atomic_save, barrier, batch_share, check_batch_split
                         mixed_precision,
                         peak_memory_mb, seed_everything, world_size)
 from .data import ImageSet, augment, batches, dataset_info, get_dataset, normalize, on_device, predict
-from .models import check_input, get_model, list_models
+from .models import FeatureModel, _raw_model, as_feature_model, check_input, first_conv, get_model, list_models
 
 # %% auto #0
 __all__ = ['evaluate', 'model_meta', 'load_checkpoint', 'load_model', 'cross_entropy_loss', 'stream_batches',
-           'DistributedBatchNorm', 'sync_batchnorm', 'swap_batchnorm', 'fit', 'plot_history', 'teacher_dir',
-           'train_teacher', 'hidfd_train_teacher']
+           'DistributedBatchNorm', 'sync_batchnorm', 'swap_batchnorm', 'check_resume', 'fit', 'plot_history',
+           'load_teacher', 'teacher_dir', 'train_teacher', 'hidfd_train_teacher']
 
 # %% ../nbs/03_train.ipynb #d0a58c4f
 def evaluate(model:nn.Module, # a classifier taking normalised images
@@ -175,6 +175,23 @@ def swap_batchnorm(model:nn.Module, # a model whose batch-norm layers to replace
     finally:
         for parent, name, child in swapped: parent.add_module(name, child)
 
+# %% ../nbs/03_train.ipynb #4502164c
+def check_resume(path:str|Path, # the checkpoint to continue
+                 settings:dict, # the settings of this call, as the loop records them in its checkpoints
+                 key:str='settings' # where the checkpoint keeps them
+                ):
+    """Refuse to resume `path` with settings other than those it was trained with, in one sentence listing them: a
+    resumed run continues exactly the run it saved (the same schedule as one without interruption), so a longer or
+    changed schedule is a new run. Checkpoints that record no settings are not checked."""
+    saved = torch.load(path, map_location='cpu', weights_only=True).get(key)
+    if saved is None: return
+    norm = lambda v: list(v) if isinstance(v, tuple) else v
+    changed = [k for k in settings if norm(saved.get(k)) != norm(settings[k])]
+    if changed:
+        was, now = (', '.join(f'{k}={d.get(k)!r}' for k in changed) for d in (saved, settings))
+        raise ValueError(f"{str(path)!r} was trained with {was}, but this call asks for {now}; resume with the same "
+                         "settings, or start a new run in another folder for a longer or changed schedule.")
+
 # %% ../nbs/03_train.ipynb #2c5c5546
 def fit(model:nn.Module, # the model to train (a `FeatureModel`)
         train_data:ImageSet, # labelled training images
@@ -219,7 +236,11 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
     rounds = epochs if steps is None else math.ceil(steps / log_every)   # history rows and checkpoints
     ck_meta = {**model_meta(model, info), **(meta or {})}
     history, start = [], 0
+    settings = dict(epochs=epochs if steps is None else None, steps=steps, log_every=log_every if steps else None,
+                    bs=bs, lr=lr, opt=opt, wd=wd, momentum=momentum, nesterov=nesterov, sched=sched,
+                    milestones=milestones, gamma=gamma, augment_data=augment_data, seed=seed)
     if out is not None and resume and (out/'latest.pt').exists():
+        check_resume(out/'latest.pt', settings)
         ck = load_checkpoint(out/'latest.pt', model, device)
         optimizer.load_state_dict(ck['optimizer']); scheduler.load_state_dict(ck['scheduler'])
         history, start = ck['history'], ck['epoch'] + 1
@@ -274,7 +295,7 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
             history.append(row)
             if out is not None and is_main():   # one process writes
                 ck = dict(model=model.state_dict(), optimizer=optimizer.state_dict(), scheduler=scheduler.state_dict(),
-                          epoch=epoch, history=history, meta=ck_meta)
+                          epoch=epoch, history=history, meta=ck_meta, settings=settings)
                 if valid_data is not None and row['valid_acc'] > best:
                     best = row['valid_acc']
                     atomic_save(dict(model=ck['model'], epoch=epoch, history=history, meta=ck_meta), out/'best.pt')
@@ -304,6 +325,91 @@ def plot_history(history:list|str|Path # `fit`'s history, or a run folder / `his
     for a, t in ((a1, 'loss'), (a2, 'accuracy')): a.set_xlabel('epoch'); a.set_title(t); a.legend()
     fig.tight_layout()
     return fig
+
+# %% ../nbs/03_train.ipynb #060eb278
+_STATE_KEYS = ('state_dict', 'model_state_dict', 'model', 'net', 'weights', 'params', 'ema')   # where others put them
+
+def _is_state(d)->bool: return isinstance(d, dict) and bool(d) and all(isinstance(v, torch.Tensor) for v in d.values())
+
+def _read_weights(path:Path):
+    "`(state_dict, hidfd_meta_or_None)` of a teacher file, read without running code (tensors, numbers, strings)."
+    import pickle
+    if path.suffix == '.safetensors':
+        from safetensors.torch import load_file
+        try: return load_file(path), None
+        except Exception as e: raise ValueError(f"{str(path)!r} is not a readable safetensors file ({e}).") from None
+    try: ck = torch.load(path, map_location='cpu', weights_only=True)
+    except pickle.UnpicklingError as e:
+        found = re.search(r'GLOBAL (\S+)', str(e))
+        if not found:
+            why = next((l.strip() for l in str(e).splitlines() if 'error:' in l), str(e).splitlines()[0])
+            raise ValueError(f"{str(path)!r} is not a file torch.load can read ({why}).") from None
+        raise ValueError(
+            f"{str(path)!r} holds Python objects besides tensors ({found.group(1)}), most likely a whole "
+            "model saved with torch.save(model); hidfd reads only tensors, since unpickling objects can run arbitrary "
+            "code. Convert it once, where you trust the file: python -c \"import torch; "
+            "m = torch.load('" + str(path) + "', "
+            "weights_only=False); torch.save(m.state_dict() if hasattr(m, 'state_dict') else m['state_dict'], "
+            f"'{path.with_suffix('')}_state.pt')\", then give that file and its architecture (teacher.arch).") from None
+    except Exception as e:
+        raise ValueError(f"{str(path)!r} is not a file torch.load can read ({str(e).splitlines()[0]}).") from None
+    if isinstance(ck, dict) and isinstance(ck.get('meta'), dict) and _is_state(ck.get('model')):
+        return ck['model'], ck['meta']
+    if _is_state(ck): return ck, None
+    inner = next((ck[k] for k in _STATE_KEYS if _is_state(ck.get(k))), None) if isinstance(ck, dict) else None
+    if inner is None:
+        what = f"a dict with keys {sorted(map(str, ck))[:8]}" if isinstance(ck, dict) else f"a {type(ck).__name__}"
+        raise ValueError(f"{str(path)!r} holds {what}, not a state_dict of tensors (nor one under "
+                         f"{', '.join(_STATE_KEYS)}); save model.state_dict() and give that file.")
+    return inner, None
+
+def _strip_prefixes(sd:dict, want:set)->dict:
+    "`sd` without the prefixes wrappers add (`module.` of DataParallel and DDP, `_orig_mod.` of torch.compile, ...)."
+    tops = {k.split('.', 1)[0] for k in want}
+    while all('.' in k for k in sd) and len(first := {k.split('.', 1)[0] for k in sd}) == 1 and not first & tops:
+        sd = {k.split('.', 1)[1]: v for k, v in sd.items()}
+    return sd
+
+def load_teacher(path:str|Path, # a `fit` checkpoint, a state_dict (bare, in a dict, with wrapper prefixes), safetensors
+                 arch:str|None=None, # the architecture, if the file does not say: a zoo name or `torchvision.NAME`
+                 device=None # where to put the model
+                )->FeatureModel:
+    """A teacher from a file written by hidfd or by other code, in eval mode. Only tensors are read, never pickled code;
+    the number of classes and input channels come from the weights. `ValueError`s name the file and what to do."""
+    path = Path(path)
+    if not path.is_file(): raise FileNotFoundError(f"No teacher file at {str(path)!r}.")
+    sd, meta = _read_weights(path)
+    if meta is not None:
+        model = load_model(path)
+        model.meta['file'] = str(path)
+    else:
+        if not arch:
+            raise ValueError(f"{str(path)!r} holds weights without their architecture; name it (teacher.arch, or "
+                             f"arch=): a zoo name ({', '.join(list_models()[:4])}, ...) or torchvision.NAME.")
+        probe = _raw_model(arch)
+        names = {id(m): n for n, m in probe.named_modules()}
+        head, conv = as_feature_model(probe).classifier, first_conv(probe)
+        last = head if isinstance(head, nn.Linear) else head._linears()[-1]
+        sd = _strip_prefixes(sd, set(probe.state_dict()))
+        keys = [names[id(last)] + '.weight'] + ([names[id(conv)] + '.weight'] if conv is not None else [])
+        missing = [k for k in keys if k not in sd]
+        if missing:
+            raise ValueError(f"{str(path)!r} does not hold a {arch}: it has no {missing[0]!r} among its {len(sd)} "
+                             f"tensors (e.g. {list(sd)[:3]}); set the architecture (teacher.arch) to the one that "
+                             "wrote it.")
+        raw = _raw_model(arch, sd[keys[0]].shape[0], sd[keys[1]].shape[1] if conv is not None else 3)
+        try: raw.load_state_dict(sd)
+        except RuntimeError as e:
+            why = ' '.join(l.strip() for l in str(e).splitlines()[1:3])[:300]
+            raise ValueError(f"{str(path)!r} does not fit a {arch} ({why}); set the architecture (teacher.arch) to "
+                             "the one that wrote it.") from None
+        model = as_feature_model(raw)
+        model.arch, model.in_channels = arch, first_conv(raw).in_channels if conv is not None else 3
+        model.meta = dict(arch=arch, num_classes=model.num_classes, in_channels=model.in_channels, file=str(path))
+    bad = [k for k, v in model.state_dict().items() if v.is_floating_point() and not v.isfinite().all()]
+    if bad: raise ValueError(f"{str(path)!r} holds non-finite weights (NaN or inf) in {len(bad)} tensor(s), e.g. "
+                             f"{bad[0]!r}: this teacher is broken; retrain it or give another file.")
+    return model.to(default_device(device)).eval()
 
 # %% ../nbs/03_train.ipynb #ab5b1ad8
 def teacher_dir(dataset:str, # a dataset name
