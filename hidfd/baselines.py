@@ -13,7 +13,7 @@ from .core import (atomic_save, barrier, batch_share, check_batch_split, check_n
 from .data import DatasetInfo, ImageSet
 from .gan import to_teacher_input
 from .models import check_input
-from .train import fit, swap_batchnorm, sync_batchnorm
+from .train import check_resume, fit, swap_batchnorm, sync_batchnorm
 from .distill import distill, inflate, kd_loss, mix_images, paper_milestones, student_schedule
 
 # %% auto #0
@@ -165,7 +165,10 @@ def train_dafl(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
     opt_s = torch.optim.SGD(student.parameters(), lr_s, momentum=0.9, weight_decay=wd)
     sched = torch.optim.lr_scheduler.MultiStepLR(opt_s, paper_milestones(iterations), 0.1)
     history, start = [], 0
+    settings = dict(iterations=iterations, bs=bs, lr_g=lr_g, lr_s=lr_s, wd=wd, alpha=alpha, beta=beta,
+                    temperature=temperature, checkpoint_every=checkpoint_every, seed=seed)
     if out is not None and resume and (out/'dafl_latest.pt').exists():
+        check_resume(out/'dafl_latest.pt', settings)
         ck = torch.load(out/'dafl_latest.pt', map_location=device, weights_only=True)
         for obj, k in ((G, 'generator'), (student, 'student'), (opt_g, 'opt_g'), (opt_s, 'opt_s'), (sched, 'sched')): obj.load_state_dict(ck[k])
         history, start = ck['history'], ck['step']
@@ -192,8 +195,10 @@ def train_dafl(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
                 if bad: raise FloatingPointError(f"The DAFL loss {bad[0]!r} became {row[bad[0]]} by step {step+1}; lower lr_g (now {lr_g}).")
                 row.update(step=step + 1, time=time.perf_counter() - t0); history.append(row); sums, t0 = {}, time.perf_counter()
                 if out is not None and is_main():   # one process writes
-                    atomic_save(dict(generator=G.state_dict(), student=student.state_dict(), opt_g=opt_g.state_dict(), opt_s=opt_s.state_dict(),
-                                     sched=sched.state_dict(), step=step + 1, history=history), out/'dafl_latest.pt')
+                    state = dict(generator=G.state_dict(), student=student.state_dict(), opt_g=opt_g.state_dict(),
+                                 opt_s=opt_s.state_dict(), sched=sched.state_dict(), step=step + 1, history=history,
+                                 settings=settings)
+                    atomic_save(state, out/'dafl_latest.pt')
                 if out is not None: barrier()   # the checkpoint is written before any process goes on
                 for cb in callbacks: cb(step + 1, row)
     return dict(model=student.eval(), generator=G.eval(), history=history)

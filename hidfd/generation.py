@@ -17,11 +17,12 @@ from .gan import (DiffAugment, Generator, adc_d_loss, adc_g_loss, class_mmd_loss
                        get_discriminator, hinge_d_loss, hinge_g_loss, mode_seeking_loss, pooled_maps, to_generator_range, to_teacher_input)
 from .models import check_input
 from .smoothing import CategoryFrequencySmoothing
+from .train import check_resume
 
 # %% auto #0
-__all__ = ['FeatureBank', 'ema_generator', 'standing_statistics', 'train_generator', 'save_sample_grid', 'load_generator',
-           'synthesize', 'save_synthetic', 'load_synthetic', 'export_png', 'frechet_distance', 'teacher_features',
-           'gaussian', 'knn_radii', 'prdc', 'generation_report']
+__all__ = ['GRID_CLASSES', 'FeatureBank', 'ema_generator', 'standing_statistics', 'train_generator', 'grid_classes',
+           'save_sample_grid', 'load_generator', 'synthesize', 'save_synthetic', 'load_synthetic', 'export_png',
+           'frechet_distance', 'teacher_features', 'gaussian', 'knn_radii', 'prdc', 'generation_report']
 
 # %% ../nbs/06_generation.ipynb #3353e366
 def _teacher_view(D, x, out, augmented):
@@ -230,8 +231,8 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
     bank = FeatureBank(teacher, collected, device=device) if lambda_mmd else None   # the targets of feature distribution matching
     history, start = [], 0
     if out is not None and resume and (out/'gan_latest.pt').exists():
+        check_resume(out/'gan_latest.pt', cfg, key='config')
         ck = torch.load(out/'gan_latest.pt', map_location=device, weights_only=True)
-        if ck['config'] != cfg: raise ValueError(f"{str(out/'gan_latest.pt')!r} was made with other settings; resume with the same settings, or choose another out_dir.")
         G.load_state_dict(ck['generator'])
         ema.load_state_dict(ck['ema'])
         D.load_state_dict(ck['discriminator'], strict=False)
@@ -242,8 +243,8 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
     unused = not (feature_transfer and feature_blending) or discriminator == 'projected' and ensemble   # r idle, or the ResNet's heads
     d_loss = compile_step(data_parallel(_DLoss(D, cfg), device, find_unused_parameters=unused))
     G_net, D_net, part = compile_step(data_parallel(G, device)), compile_step(D), batch_share(bs)
-    fixed_z = torch.randn(num_classes * 8, 128, generator=torch.Generator().manual_seed(seed)).to(device)
-    fixed_y = torch.arange(num_classes, device=device).repeat_interleave(8)
+    fixed_y = grid_classes(num_classes).to(device).repeat_interleave(8)   # the sample grids' classes
+    fixed_z = torch.randn(len(fixed_y), 128, generator=torch.Generator().manual_seed(seed)).to(device)
     sums, t0 = {}, time.perf_counter()
     G.train(); D.train()
     show = progress and is_main()
@@ -295,6 +296,13 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
     return dict(generator=ema.module, history=history, discriminator=D, config=cfg)
 
 # %% ../nbs/06_generation.ipynb #81faa6c0
+GRID_CLASSES = 20   # sample grids and report figures show at most this many classes: their cost stays flat
+
+def grid_classes(num_classes:int # the number of classes
+                )->torch.Tensor:
+    "The classes a sample grid shows: all of them up to `GRID_CLASSES`, else `GRID_CLASSES` of them evenly spaced."
+    return torch.linspace(0, num_classes - 1, min(num_classes, GRID_CLASSES)).round().long().unique()
+
 def save_sample_grid(G:nn.Module, # a generator
                      path:str|Path, # PNG file to write
                      z:torch.Tensor, # noise vectors
@@ -481,12 +489,19 @@ def _report_figures(synthetic, hist, history):
     import matplotlib.pyplot as plt
     from hidfd.data import show_images
     C, info = len(hist), synthetic.info
-    idx = torch.cat([(synthetic.labels == c).nonzero().flatten()[:8] for c in range(C)])
+    shown = grid_classes(C).tolist()
+    idx = torch.cat([(synthetic.labels == c).nonzero().flatten()[:8] for c in shown])
     grid = show_images(synthetic.images[idx], n=len(idx), ncols=8, scale=0.45,
                        titles=[info.classes[c] if i % 8 == 0 else '' for i, c in enumerate(synthetic.labels[idx].tolist())])
+    if len(shown) < C: grid.suptitle(f'{len(shown)} of {C} classes, evenly spaced', fontsize=8)
     fig, ax = plt.subplots(figsize=(6, 2.5))
-    ax.bar(range(C), hist.tolist()); ax.axhline(hist.sum().item() / C, color='gray', ls='--')
-    ax.set_xticks(range(C)); ax.set_xticklabels(info.classes, rotation=45, ha='right', fontsize=7); ax.set_title("teacher's predicted classes")
+    ax.bar(range(C), hist.tolist())
+    ax.axhline(hist.sum().item() / C, color='gray', ls='--')
+    if C <= GRID_CLASSES:
+        ax.set_xticks(range(C))
+        ax.set_xticklabels(info.classes, rotation=45, ha='right', fontsize=7)
+    else: ax.set_xlabel(f'class (0 to {C - 1})')
+    ax.set_title("teacher's predicted classes")
     fig.tight_layout()
     figs = dict(samples=grid, histogram=fig)
     if history:
