@@ -4,43 +4,50 @@
 
 # %% ../nbs/09_pipeline.ipynb #839cb99d
 from __future__ import annotations
-import dataclasses, hashlib, json, sys, time
-from dataclasses import asdict, dataclass, field, fields
+import contextlib, dataclasses, hashlib, json, os, sys, time
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 import torch, torch.nn as nn
 import matplotlib.pyplot as plt
-from .core import (atomic_save, barrier, check_batch_split, check_name, default_device, ensure_writable, init_distributed, is_main, peak_memory_mb,
-                        seed_everything)
-from .data import ImageSet, collect, dataset_info, get_dataset, list_datasets, predict
-from .models import as_feature_model, check_input, get_model, list_models
-from .train import evaluate, load_model, plot_history, train_teacher
+from .core import (atomic_save, barrier, check_batch_split, check_name, claim, default_device, ensure_writable,
+                        init_distributed, is_main, lock_holder, peak_memory_mb, seed_everything)
+from .data import (DatasetInfo, ImageSet, collect, count_images, dataset_info, folder_classes, get_dataset,
+                        list_datasets, predict)
+from .models import as_feature_model, check_input, first_conv, get_model, list_models
+from .train import evaluate, load_model, load_teacher, plot_history, train_teacher
 from .gan import DiffAugment, get_discriminator
 from .generation import generation_report, load_generator, load_synthetic, save_synthetic, synthesize, train_generator
 from .distill import distill, inflate, load_student, save_student
 from .baselines import train_student
 
 # %% auto #0
-__all__ = ['CPU_GENERATION', 'PRESETS', 'STAGES', 'DataConfig', 'TeacherConfig', 'GenerationConfig', 'DistillConfig',
-           'HiDFDConfig', 'config_keys', 'update_config', 'config_from_dict', 'save_config', 'load_config',
-           'config_hash', 'preset', 'Manifest', 'check_config', 'run', 'write_report', 'main']
+__all__ = ['HASH_VERSION', 'CPU_GENERATION', 'PRESETS', 'STAGES', 'DataConfig', 'TeacherConfig', 'GenerationConfig',
+           'DistillConfig', 'HiDFDConfig', 'config_keys', 'update_config', 'config_from_dict', 'save_config',
+           'load_config', 'config_hash', 'preset', 'Manifest', 'task_info', 'check_config', 'run', 'write_report',
+           'main']
 
 # %% ../nbs/09_pipeline.ipynb #aa8104dc
 @dataclass
 class DataConfig:
     "Where the images come from."
-    dataset:str='cifar10' # the teacher's task (`list_datasets()`): its classes, normalisation and test split
+    dataset:str='cifar10' # the teacher's task (`list_datasets()`); 'imagefolder' for your own (needs `collected`)
     root:str='' # folder holding a local copy of `dataset` (empty: the standard places)
     download:bool=False # let torchvision download `dataset` when no local copy is found
     collected:str='' # a folder of unlabeled images to use as the collected set (empty: draw from `dataset`'s train split)
     n_collected:int=5000 # images to collect (from a folder: at most this many, 0 for all)
     strategy:str='random' # how to draw them: 'random' or 'confident' (the teacher's most confident first)
     test_size:int=0 # test images for the accuracies and the generation report (0: the whole test split)
+    test:str='' # a folder of one sub-folder per class to measure accuracies on (empty: `dataset`'s test split)
+    classes:tuple=() # an `imagefolder` task's class names in label order (empty: `test`'s sub-folders, else 0, 1, ...)
+    size:int=0 # image size of an `imagefolder` task (0: 32)
+    mean:tuple=() # an `imagefolder` task's per-channel mean (empty: the collected images' statistics)
+    std:tuple=() # and standard deviation (empty: the collected images' statistics)
 
 @dataclass
 class TeacherConfig:
     "The teacher: a checkpoint to load, or the recipe to train one in the run folder."
-    checkpoint:str='' # a checkpoint written by `fit` or `hidfd_train_teacher` (empty: train a teacher)
-    arch:str='resnet34' # architecture of a teacher trained here (`list_models()`)
+    checkpoint:str='' # the teacher's file: a `fit` checkpoint, a state_dict or safetensors (empty: train one here)
+    arch:str='resnet34' # its architecture if the file does not say (zoo name or torchvision.NAME), or the one to train
     epochs:int=200 # its training epochs
     bs:int=128 # its batch size
     lr:float=0.1 # its peak learning rate (SGD, cosine schedule)
@@ -213,10 +220,17 @@ def load_config(path:str|Path # a `.toml`, `.yaml`/`.yml` or `.json` file
     if not isinstance(d, dict): raise ValueError(f"{str(path)!r} must hold sections of keys (data, teacher, generation, distill), not a {type(d).__name__}.")
     return config_from_dict(d)
 
+HASH_VERSION = 2   # raise it when a default changes meaning: keys left at their defaults are not hashed
+
 def config_hash(config:HiDFDConfig # the config
                )->str:
-    "A short fingerprint of every value in `config`."
-    return hashlib.sha256(json.dumps(asdict(config), sort_keys=True).encode()).hexdigest()[:12]
+    """A short fingerprint of the values in `config` that differ from its class's defaults, and `HASH_VERSION`.
+    A key added later with a default leaves the hashes of older configs, and the run folders and bench cells named by
+    them, valid; a changed default must raise `HASH_VERSION`."""
+    canon = lambda v: json.dumps(v, sort_keys=True)
+    defaults = config_keys(type(config)())
+    changed = {k: v for k, v in config_keys(config).items() if canon(v) != canon(defaults.get(k))}
+    return hashlib.sha256(canon(dict(version=HASH_VERSION, changed=changed)).encode()).hexdigest()[:12]
 
 # %% ../nbs/09_pipeline.ipynb #d20f70fe
 CPU_GENERATION = dict(discriminator='projected', bs=32, ch=16, g_mults=(4, 4, 2, 1), iterations=800, ema_start=800,
@@ -281,23 +295,65 @@ class Manifest:
         self.data['stages'][stage].update(status='done', wall_time_s=wall_time_s, metrics=metrics); self.save()
 
 # %% ../nbs/09_pipeline.ipynb #d9c8b251
+def task_info(config:HiDFDConfig, # the run's config
+              teacher:nn.Module|None=None # the teacher (needed for an `imagefolder` task)
+             )->DatasetInfo:
+    """The facts of the run's task: a built-in dataset's, or for `data.dataset='imagefolder'` what the teacher (classes,
+    channels) and the config (names, size, normalisation) say. The normalisation left empty is a placeholder here: `run`
+    measures it on the collected images."""
+    d = config.data
+    if d.dataset != 'imagefolder': return dataset_info(d.dataset)
+    if not d.collected:
+        raise ValueError("data.dataset='imagefolder' is a task of your own: give the folder of collected images as "
+                         "data.collected.")
+    if teacher is None:
+        raise ValueError("data.dataset='imagefolder' needs its teacher (teacher.checkpoint, or a module), which "
+                         "fixes the classes and the channels.")
+    k = teacher.classifier.out_features
+    ch = getattr(teacher, 'in_channels', None) or first_conv(teacher).in_channels
+    classes = tuple(d.classes) or (tuple(folder_classes(d.test)) if d.test and Path(d.test).is_dir() else ())
+    if classes and len(classes) != k:
+        where = 'data.classes' if d.classes else f'The test folder {d.test!r}'
+        raise ValueError(f"{where} names {len(classes)} classes but the teacher has {k}; give one name per output of "
+                         "the teacher.")
+    for key, v in (('data.mean', d.mean), ('data.std', d.std)):
+        if v and len(v) != ch: raise ValueError(f"{key} has {len(v)} values but the teacher takes {ch}-channel images.")
+    return DatasetInfo('imagefolder', ch, d.size or 32, classes or tuple(str(i) for i in range(k)),
+                       tuple(d.mean) or (0.5,) * ch, tuple(d.std) or (0.5,) * ch)
+
 def check_config(config:HiDFDConfig, # the run's config
                  teacher:nn.Module|None=None # the teacher, when it is given rather than trained
                 ):
     "Raise a `ValueError` naming the first thing in `config` (and `teacher`) that cannot work."
     d, t, g, s = config.data, config.teacher, config.generation, config.distill
-    info = dataset_info(d.dataset)
+    check_name(d.dataset, list_datasets(), 'dataset')
     check_name(d.strategy, ('random', 'confident'), 'strategy')
     check_name(s.student, list_models(), 'student architecture')
-    if teacher is None: teacher = get_model(check_name(t.arch, list_models(), 'teacher architecture'), info.num_classes, info.channels)
+    if teacher is None and d.dataset != 'imagefolder':
+        info = dataset_info(d.dataset)
+        teacher = get_model(check_name(t.arch, list_models(), 'teacher architecture'), info.num_classes, info.channels)
+    info = task_info(config, teacher)
     k = teacher.classifier.out_features
     if k != info.num_classes:
-        raise ValueError(f"The teacher has {k} classes but {d.dataset} has {info.num_classes}; give a teacher trained on {d.dataset}.")
+        raise ValueError(f"The teacher has {k} classes but {d.dataset} has {info.num_classes}; give a teacher trained "
+                         f"on {d.dataset}, or set data.dataset=imagefolder for a task of your own.")
     check_input(teacher, info.channels, info.size, f'{d.dataset} images')
     check_input(get_model(s.student, info.num_classes, info.channels), info.channels, info.size, f'{d.dataset} images')
-    if not d.collected and d.n_collected < max(g.bs, s.bs):
+    batch = max(g.bs if g.n_synthetic else 0, s.bs)
+    if d.collected:
+        if not Path(d.collected).is_dir():
+            raise FileNotFoundError(f"data.collected={d.collected!r} is not a folder of images.")
+        n = count_images(d.collected)
+        if min(d.n_collected or n, n) < batch:
+            raise ValueError(f"The folder data.collected={d.collected!r} holds {n} images, and "
+                             f"{min(d.n_collected or n, n)} are to be collected: fewer than one batch "
+                             f"(generation.bs={g.bs}, distill.bs={s.bs}); add images or lower the batch sizes.")
+    elif d.n_collected < batch:
         raise ValueError(f"data.n_collected={d.n_collected} is smaller than one batch (generation.bs={g.bs}, distill.bs={s.bs}); "
                          "collect more images or lower the batch sizes.")
+    if d.test and not Path(d.test).is_dir():
+        raise FileNotFoundError(f"data.test={d.test!r} is not a folder; give a folder with one sub-folder of images "
+                                "per class.")
     for key, v, low in (('teacher.epochs', t.epochs, 1), ('teacher.bs', t.bs, 1), ('generation.iterations', g.iterations, 0),
                         ('generation.epochs', g.epochs, 1), ('generation.bs', g.bs, 1), ('generation.report_size', g.report_size, 2),
                         ('generation.d_steps', g.d_steps, 1), ('generation.adc_ramp', g.adc_ramp, 0),
@@ -312,17 +368,33 @@ def check_config(config:HiDFDConfig, # the run's config
 
 # %% ../nbs/09_pipeline.ipynb #f46f99d7
 def _test_split(config, info):
-    "The labelled test images, or `None` when the dataset has no test split on this machine."
+    "The labelled test images (a folder's, or the dataset's), or `None` when there is none on this machine."
     d = config.data
-    try: test = get_dataset(d.dataset, 'val' if d.dataset == 'tiny_imagenet' else 'test', d.root or None, d.download)
-    except FileNotFoundError: return None
-    return test.subset(torch.randperm(len(test), generator=torch.Generator().manual_seed(config.seed))[:d.test_size]) if 0 < d.test_size < len(test) else test
+    if d.test:
+        test = get_dataset('imagefolder', root=d.test, size=info.size, channels=info.channels, labelled=True)
+        unknown = [c for c in test.info.classes if c not in info.classes]
+        if unknown: raise ValueError(f"The test folder {d.test!r} has a sub-folder {unknown[0]!r} that is not one of "
+                                     f"the task's classes {list(info.classes)}; rename it, or set data.classes.")
+        labels = torch.tensor([info.classes.index(test.info.classes[y]) for y in test.labels.tolist()])
+        test = ImageSet(test.images, labels, info, test.files)
+    elif d.dataset == 'imagefolder': return None
+    else:
+        split = 'val' if d.dataset == 'tiny_imagenet' else 'test'
+        try: test = get_dataset(d.dataset, split, d.root or None, d.download)
+        except FileNotFoundError: return None
+    order = torch.randperm(len(test), generator=torch.Generator().manual_seed(config.seed))
+    return test.subset(order[:d.test_size]) if 0 < d.test_size < len(test) else test
 
 def _pool(config, info):
-    "The images to collect from: a folder of the user's (labels unknown), or the dataset's train split."
+    """The images to collect from, and how many: a folder of the user's (labels unknown; for an `imagefolder` task
+    without a given normalisation, its statistics set the normalisation), or the dataset's train split."""
     d = config.data
     if not d.collected: return get_dataset(d.dataset, 'train', d.root or None, d.download), d.n_collected
-    pool = get_dataset('imagefolder', root=d.collected, size=info.size, channels=info.channels)
+    pool = get_dataset('imagefolder', root=d.collected, size=info.size, channels=info.channels, labelled=False)
+    if info.name == 'imagefolder' and not (d.mean and d.std):
+        x = pool.images.float() / 255
+        info = replace(info, mean=tuple(d.mean) or tuple(x.mean((0, 2, 3)).tolist()),
+                       std=tuple(d.std) or tuple(x.std((0, 2, 3)).tolist()))
     pool = ImageSet(pool.images, torch.full((len(pool),), -1), info, pool.files)
     return pool, min(d.n_collected or len(pool), len(pool))
 
@@ -344,12 +416,20 @@ def run(config:HiDFDConfig, # every hyper-parameter
     check_name(until, STAGES, 'stage')
     init_distributed()   # under torchrun: every process runs every stage on its share of each batch; rank 0 writes
     device = default_device(device)
-    info = check_config(config, as_feature_model(teacher) if teacher is not None else None)
-    if teacher is None and config.teacher.checkpoint:
-        if not Path(config.teacher.checkpoint).is_file(): raise FileNotFoundError(f"No teacher checkpoint at {config.teacher.checkpoint!r}.")
-        check_config(config, load_model(config.teacher.checkpoint, device='cpu'))
+    t = config.teacher
+    given = (as_feature_model(teacher) if teacher is not None else
+             load_teacher(t.checkpoint, t.arch, device='cpu') if t.checkpoint else None)
+    info = check_config(config, given)
     out = ensure_writable(out_dir)
     tid = _fingerprint(teacher) if teacher is not None else _fingerprint(config.teacher.checkpoint) if config.teacher.checkpoint else 'trained'
+    with claim(out/'run.lock') if is_main() else contextlib.nullcontext(True) as mine:   # one run at a time in a folder
+        if not mine:
+            raise RuntimeError(f"The run folder {str(out)!r} is in use by another hidfd process (pid "
+                               f"{lock_holder(out/'run.lock')}); wait for it to finish, or choose another folder.")
+        return _run_stages(config, out, given, tid, info, until, device, progress, callbacks)
+
+def _run_stages(config, out, given, tid, info, until, device, progress, callbacks):
+    "The stages of `run`, in the run folder `out` that this process holds."
     m = Manifest(out, config, tid)
     barrier()   # every process has read the manifest before rank 0 changes it: all skip the same stages
     m.save()
@@ -369,20 +449,24 @@ def run(config:HiDFDConfig, # every hyper-parameter
         return name == until
 
     def do_teacher():
-        if teacher is not None or config.teacher.checkpoint: return {}
+        if given is not None: return {}
         t = config.teacher
         r = train_teacher(config.data.dataset, t.arch, t.epochs, t.bs, t.lr, t.wd, t.valid_size, t.limit or None, out/'teacher',
                           config.data.root or None, config.seed, device, resume=True, progress=progress)
         return {k: r[k] for k in ('test_accuracy', 'best_valid_accuracy', 'train_images', 'images_per_s')}
     if stage('teacher', do_teacher): return m.data
-    T = (as_feature_model(teacher).to(device).eval() if teacher is not None else
-         load_model(config.teacher.checkpoint or out/'teacher'/'latest.pt', device=device))
+    T = given.to(device).eval() if given is not None else load_model(out/'teacher'/'latest.pt', device=device)
 
     def do_collect():
         pool, n = _pool(config, info)
         c = collect(pool, T, n=n, strategy=config.data.strategy, seed=config.seed, device=device)
         if is_main(): save_synthetic(c, out/'collected.pt')
-        return {k: c.record[k] for k in ('n', 'class_histogram', 'agreement') if k in c.record}
+        metrics = {k: c.record[k] for k in ('n', 'class_histogram', 'agreement', 'warning') if k in c.record}
+        if config.data.dataset == 'imagefolder':
+            d = config.data
+            source = 'data.mean and data.std' if d.mean and d.std else "the collected images' statistics"
+            metrics['normalisation'] = dict(mean=list(c.info.mean), std=list(c.info.std), source=source)
+        return metrics
     if stage('collect', do_collect): return m.data
     collected = load_synthetic(out/'collected.pt')
 
@@ -434,6 +518,7 @@ def run(config:HiDFDConfig, # every hyper-parameter
         if test is not None:
             ts, st = evaluate(T, test, device=device), evaluate(student.model, test, device=device)
             metrics.update(test_images=len(test), teacher_accuracy=ts['accuracy'], student_accuracy=st['accuracy'])
+        else: metrics['test_set'] = 'none: accuracies not measured (give a labelled folder as data.test)'
         fig = plot_history(out/'distill'); fig.savefig(ensure_writable(out/'figures')/'distill_history.png', dpi=80); plt.close(fig)
         return metrics
     stage('evaluate', do_evaluate)
@@ -443,6 +528,8 @@ def run(config:HiDFDConfig, # every hyper-parameter
 
 # %% ../nbs/09_pipeline.ipynb #e41a6fb5
 def _pair(a, b): return None if a is None or b is None else f'{_fmt(a)} / {_fmt(b)}'
+
+def _fmt_list(xs): return '(' + ', '.join(f'{x:.4f}' for x in xs) + ')'
 
 def _fmt(v):
     if isinstance(v, float): return f'{v:.4f}' if abs(v) < 10 else f'{v:.0f}'
@@ -471,6 +558,11 @@ def write_report(out_dir:str|Path # a run folder
             ('GAN training images/s', get('generate', 'images_per_s')), ('student training images/s', get('distill', 'images_per_s')),
             ('wall time (s)', rep['wall_time_s']), ('peak memory (MB)', rep['peak_memory_mb'])]
     rows += [(f'{s}: wall time (s)', st[s].get('wall_time_s')) for s in STAGES if s in st]
+    norm = get('collect', 'normalisation')
+    notes = [('test set', get('evaluate', 'test_set')), ('warning', get('collect', 'warning')),
+             ('normalisation', norm and f"mean {_fmt_list(norm['mean'])}, std {_fmt_list(norm['std'])} "
+                                        f"({norm['source']})")]
+    rows += [(k, v) for k, v in notes if v]
     md = '| result | value |\n|---|---|\n' + '\n'.join(f'| {k} | {_fmt(v) if v is not None else "n/a"} |' for k, v in rows) + '\n'
     atomic_save(json.dumps(rep, indent=1).encode(), out/'report.json')
     atomic_save(md.encode(), out/'report.md')
@@ -505,7 +597,8 @@ def _cmd_eval(a):
     name = a.dataset or student.info.name
     if name == 'imagefolder':
         if not a.root: raise ValueError("--dataset imagefolder needs --root, a folder with one sub-folder of images per class.")
-        test = get_dataset('imagefolder', root=a.root, size=student.info.size, channels=student.info.channels)
+        i = student.info
+        test = get_dataset('imagefolder', root=a.root, size=i.size, channels=i.channels, labelled=True)
         if test.info.classes != student.info.classes:
             raise ValueError(f"The folder's classes {list(test.info.classes)} are not the student's {list(student.info.classes)}.")
     else: test = get_dataset(name, 'val' if name == 'tiny_imagenet' else 'test', a.root)
@@ -583,7 +676,10 @@ def main(argv:list|None=None # the arguments (default: the command line's)
     i.add_argument('--preset')
     a = p.parse_args(argv)
     try: dict(run=_cmd_run, eval=_cmd_eval, synth=_cmd_synth, bench=_cmd_bench, info=_cmd_info)[a.command](a)
-    except (ValueError, TypeError, FileNotFoundError, FileExistsError, PermissionError, FloatingPointError, ImportError, RuntimeError) as err:
+    except BrokenPipeError:   # the output's reader (e.g. `| head`) has gone: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(1)
+    except (ValueError, TypeError, OSError, FloatingPointError, ImportError, RuntimeError) as err:
         raise SystemExit(f"error: {err}")
     except KeyboardInterrupt:
         raise SystemExit("interrupted; run the same command again to resume where it stopped.")
