@@ -41,6 +41,15 @@ def model_meta(model:nn.Module, # a model from `get_model` (or one with `arch` a
                 in_channels=getattr(model, 'in_channels', info.channels), size=info.size, dataset=info.name,
                 classes=list(info.classes), mean=list(info.mean), std=list(info.std), hflip=info.hflip)
 
+def _why(e:Exception)->str:
+    "The line of a `torch.load` error that says what is wrong with the file."
+    lines = [l.strip() for l in str(e).splitlines() if l.strip()]
+    for i, l in enumerate(lines):
+        if 'WeightsUnpickler error:' in l:
+            rest = l.split('WeightsUnpickler error:', 1)[1].strip()
+            return rest or (lines[i + 1] if i + 1 < len(lines) else l)
+    return lines[0] if lines else type(e).__name__
+
 def load_checkpoint(path:str|Path, # a checkpoint written by `fit`
                     model:nn.Module|None=None, # load the weights into this model, after checking it matches
                     device='cpu' # where to map the tensors
@@ -48,7 +57,10 @@ def load_checkpoint(path:str|Path, # a checkpoint written by `fit`
     "Read a checkpoint safely; with `model`, check that it holds this architecture and load its weights."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"No checkpoint at {str(path)!r}; train one with `fit` or `hidfd_train_teacher`.")
-    ck = torch.load(path, map_location=device, weights_only=True)
+    try: ck = torch.load(path, map_location=device, weights_only=True)
+    except Exception as e:
+        raise ValueError(f"{str(path)!r} is not a checkpoint hidfd can read ({_why(e)}); give a file written by `fit`, "
+                         "or a teacher's file to `load_teacher`.") from None
     if model is not None:
         meta = ck.get('meta', {})
         want = (meta.get('arch'), meta.get('num_classes'), meta.get('in_channels'))
@@ -175,7 +187,7 @@ def swap_batchnorm(model:nn.Module, # a model whose batch-norm layers to replace
     finally:
         for parent, name, child in swapped: parent.add_module(name, child)
 
-# %% ../nbs/03_train.ipynb #4502164c
+# %% ../nbs/03_train.ipynb #e28b5a71
 def check_resume(path:str|Path, # the checkpoint to continue
                  settings:dict, # the settings of this call, as the loop records them in its checkpoints
                  key:str='settings' # where the checkpoint keeps them
@@ -326,7 +338,7 @@ def plot_history(history:list|str|Path # `fit`'s history, or a run folder / `his
     fig.tight_layout()
     return fig
 
-# %% ../nbs/03_train.ipynb #060eb278
+# %% ../nbs/03_train.ipynb #50f96201
 _STATE_KEYS = ('state_dict', 'model_state_dict', 'model', 'net', 'weights', 'params', 'ema')   # where others put them
 
 def _is_state(d)->bool: return isinstance(d, dict) and bool(d) and all(isinstance(v, torch.Tensor) for v in d.values())
@@ -341,9 +353,7 @@ def _read_weights(path:Path):
     try: ck = torch.load(path, map_location='cpu', weights_only=True)
     except pickle.UnpicklingError as e:
         found = re.search(r'GLOBAL (\S+)', str(e))
-        if not found:
-            why = next((l.strip() for l in str(e).splitlines() if 'error:' in l), str(e).splitlines()[0])
-            raise ValueError(f"{str(path)!r} is not a file torch.load can read ({why}).") from None
+        if not found: raise ValueError(f"{str(path)!r} is not a file torch.load can read ({_why(e)}).") from None
         raise ValueError(
             f"{str(path)!r} holds Python objects besides tensors ({found.group(1)}), most likely a whole "
             "model saved with torch.save(model); hidfd reads only tensors, since unpickling objects can run arbitrary "
