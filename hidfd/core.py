@@ -118,7 +118,7 @@ def atomic_save(obj, # what to save: `bytes` are written as they are; tensors, d
         raise
     return path
 
-# %% ../nbs/00_core.ipynb #5897a343
+# %% ../nbs/00_core.ipynb #e67979ce
 @contextmanager
 def claim(lock:str|Path, # the lock file (created if missing, never deleted)
           wait:bool=False, # wait while another process holds it (else yield `False` at once)

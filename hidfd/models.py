@@ -300,7 +300,7 @@ def as_feature_model(module:nn.Module, # the model to wrap, e.g. `torchvision.mo
                          "e.g. the final nn.Linear).")
     return WrappedModel(features, classifier, arch=kind.lower())
 
-# %% ../nbs/02_models.ipynb #30b181db
+# %% ../nbs/02_models.ipynb #2ea1ce43
 def _raw_model(arch:str, num_classes:int=10, in_channels:int=3)->nn.Module:
     "A zoo model, or `torchvision.NAME` as torchvision builds it (its first convolution fitted to `in_channels`)."
     if not arch.startswith('torchvision.'): return get_model(arch, num_classes, in_channels)
