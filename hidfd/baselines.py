@@ -4,11 +4,12 @@
 
 # %% ../nbs/08_baselines.ipynb #d9ff8953
 from __future__ import annotations
-import contextlib, json, math, time
+import contextlib, json, math
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm import tqdm
-from .core import (atomic_save, barrier, batch_share, check_batch_split, check_name, data_parallel, default_device, ensure_writable,
+from .core import (atomic_save, barrier, batch_share, check_batch_split, check_name, clock, data_parallel,
+                        default_device, elapsed, ensure_writable,
                         global_mean, init_distributed, is_main, mixed_precision, seed_everything, step_means, world_size)
 from .data import DatasetInfo, ImageSet
 from .gan import to_teacher_input
@@ -173,7 +174,7 @@ def train_dafl(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
         for obj, k in ((G, 'generator'), (student, 'student'), (opt_g, 'opt_g'), (opt_s, 'opt_s'), (sched, 'sched')): obj.load_state_dict(ck[k])
         history, start = ck['history'], ck['step']
     G.train(); student.train()
-    sums, t0 = {}, time.perf_counter()
+    sums, t0 = {}, clock()
     # several processes: every one generates the whole batch (G is small), the teacher and the student see this process's share
     with swap_batchnorm(student, sync_batchnorm) if world > 1 else contextlib.nullcontext():
         G_net, student_net, part = data_parallel(G, device), data_parallel(student, device), batch_share(bs)
@@ -193,7 +194,9 @@ def train_dafl(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
                 row = step_means(sums, step % checkpoint_every + 1)   # the whole batch's losses
                 bad = [k for k, v in row.items() if not math.isfinite(v)]
                 if bad: raise FloatingPointError(f"The DAFL loss {bad[0]!r} became {row[bad[0]]} by step {step+1}; lower lr_g (now {lr_g}).")
-                row.update(step=step + 1, time=time.perf_counter() - t0); history.append(row); sums, t0 = {}, time.perf_counter()
+                row.update(step=step + 1, **elapsed(t0))
+                history.append(row)
+                sums, t0 = {}, clock()
                 if out is not None and is_main():   # one process writes
                     state = dict(generator=G.state_dict(), student=student.state_dict(), opt_g=opt_g.state_dict(),
                                  opt_s=opt_s.state_dict(), sched=sched.state_dict(), step=step + 1, history=history,

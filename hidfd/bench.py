@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, asdict, replace
 from functools import lru_cache
 from pathlib import Path
 import torch
-from .core import (atomic_save, check_name, claim, default_device, ensure_writable, is_held, peak_memory_mb,
+from .core import (atomic_save, check_name, claim, clock, default_device, elapsed, ensure_writable, is_held, peak_memory_mb,
                         reset_peak_memory, seed_everything)
 from .data import collect, get_dataset
 from .models import get_model
@@ -59,7 +59,7 @@ class BenchConfig:
     base:dict=field(default_factory=dict) # `HiDFDConfig` keys shared by every cell, e.g. `{'generation.iterations': 150}`
     methods:tuple=('hidfd_recommended', 'hidfd', 'collection_kd', 'collection_fm') # methods run at every budget (names from `METHODS`)
     budgets:tuple=(60, 600, 6000) # numbers of collected images
-    steps:int=2000 # student optimizer steps of every cell (DAFL's too), whatever its method and budget
+    steps:int=4000 # student optimizer steps of every cell (DAFL's too), whatever its method and budget
     seeds:tuple=(0, 1, 2) # seeds of the collected draw, the GAN and the student
     dafl_seeds:tuple=(0, 1, 2) # DAFL's cells, one per seed (it collects nothing); empty for none
     ablations:tuple=ABLATIONS # HiDFD variants (names from `METHODS`) run at `ablation_budget`
@@ -82,7 +82,7 @@ FASHION_MNIST = {   # the base of the Fashion-MNIST grids: the CPU generator of 
 _ONE_BUDGET = dict(budgets=(600,), dafl_seeds=(), ablations=(), reference_images=0)
 BENCHES = {
     'fashion_mnist': BenchConfig(base=FASHION_MNIST),
-    'fashion_mnist_2x': BenchConfig(base=FASHION_MNIST, methods=('collection_fm',), steps=4000, seeds=(0,),
+    'fashion_mnist_2x': BenchConfig(base=FASHION_MNIST, methods=('collection_fm',), steps=2 * BenchConfig.steps, seeds=(0,),
                                     score_test=False, **_ONE_BUDGET),   # the strongest baseline with twice the steps
     'fashion_mnist_select': BenchConfig(base=FASHION_MNIST, seeds=(0,), score_test=False, **_ONE_BUDGET, methods=(   # in an order that
         'hidfd', 'collection_kd', 'collection_fm',   # keeps a second worker busy while the first trains the GAN
@@ -159,8 +159,10 @@ def _held_out(name:str, root:str, valid_size:int)->tuple:
     return train.subset(order[valid_size:]), train.subset(order[:valid_size])
 
 def _cell_dir(runs:Path, bench:BenchConfig, cell:tuple)->Path:
-    "The checkpoint folder of a cell: its name and its config's hash, so that grids with other schedules never resume each other's runs."
-    return Path(runs)/f"{cell_name(cell).replace('/', '-')}-{config_hash(cell_config(bench, cell))}"
+    """The checkpoint folder of a cell: how its student learns, its budget and seed, and its config's hash. Cells that train the
+    same student (two names for one setting, in two grids) share it; other schedules never resume each other's runs."""
+    method, budget, seed = cell
+    return Path(runs)/f"{METHODS[method][0]}-{budget}-{seed}-{config_hash(cell_config(bench, cell))}"
 
 def _gan_dir(runs:Path, config:HiDFDConfig)->Path:
     "The folder of the GAN that `config` trains: named by everything but the student's settings, so cells that differ only there share it."
@@ -176,16 +178,25 @@ def _synthetic(config:HiDFDConfig, teacher, collected, runs:Path, valid, device,
         with claim(gan/'gan.lock', wait=True, what=f'the GAN in {gan}'):
             if not done.exists():
                 r = train_generator(teacher, collected, out_dir=gan, resume=True, seed=config.seed, device=device, progress=progress, **_gan_kwargs(config))
-                t0 = time.perf_counter()
+                t0 = clock()
                 syn = synthesize(load_generator(gan, device=device), g.n_synthetic, collected.info, seed=config.seed, device=device)
                 save_synthetic(syn, gan/'synthetic.pt')
                 rep = generation_report(teacher, syn, valid.subset(torch.arange(min(len(valid), g.report_size))), plot=False, device=device)
                 meta = {k: rep[k] for k in ('agreement', 'balance_kl', 'frechet_distance', 'intra_class_fd', 'diversity', 'precision', 'recall',
                                             'density', 'coverage')}
-                meta.update(iterations=r['history'][-1]['iteration'], gan_time_s=sum(h['time'] for h in r['history']),
-                            synthesize_time_s=time.perf_counter() - t0)
+                took = elapsed(t0)
+                meta.update(iterations=r['history'][-1]['iteration'], **_times('gan', r['history']),
+                            synthesize_time_s=took['time'], synthesize_cpu_s=took['cpu_time'])
                 atomic_save(json.dumps(meta, indent=1).encode(), done)
     return load_synthetic(gan/'synthetic.pt'), json.loads(done.read_text())
+
+def _times(stage:str, history:list)->dict:
+    "Wall and CPU seconds of a loop's `history`; the CPU time only if every row has it (older checkpoints do not)."
+    out = {f'{stage}_time_s': sum(h['time'] for h in history)}
+    if all('cpu_time' in h for h in history): out[f'{stage}_cpu_s'] = sum(h['cpu_time'] for h in history)
+    return out
+
+_STAGES = ('gan', 'synthesize', 'student')
 
 def run_cell(bench:BenchConfig, # the grid
              cell:tuple, # `(method, budget, seed)`
@@ -216,20 +227,22 @@ def run_cell(bench:BenchConfig, # the grid
             syn = None
             if config.generation.n_synthetic:
                 syn, gen = _synthetic(config, teacher, collected, runs, valid, device, progress)
-                res.update(generation=gen, gan_time_s=gen['gan_time_s'], synthesize_time_s=gen['synthesize_time_s'])
+                res.update(generation=gen, **{k: gen[k] for k in gen if k.startswith(('gan_', 'synthesize_'))})
             data = inflate(collected, syn, s.repeat)
             res.update(collected_agreement=collected.record['agreement'], real_share=data.record['real_share'])
         r = train_student(kind, teacher, student, data, asdict(s), log_every=max(1, s.steps // 10), **run)
     done = r['history'][-1]['step']
     if done != s.steps: raise RuntimeError(f"Cell {cell_name(cell)} trained its student for {done} steps instead of {s.steps}.")
-    res.update(student_steps=done, student_images=done * s.bs, student_time_s=sum(h['time'] for h in r['history']))
+    res.update(student_steps=done, student_images=done * s.bs, **_times('student', r['history']))
     t0 = time.perf_counter()
     res['valid_accuracy'] = evaluate(r['model'], valid, device=device)['accuracy']
     if bench.score_test:
         test = _split(d.dataset, 'test', d.root, bench.test_size)
         res.update(student_accuracy=evaluate(r['model'], test, device=device)['accuracy'], test_images=len(test))
     res.update(valid_images=len(valid), evaluate_time_s=time.perf_counter() - t0, peak_memory_mb=peak_memory_mb(device))
-    res['wall_time_s'] = sum(res.get(k, 0) for k in ('gan_time_s', 'synthesize_time_s', 'student_time_s'))
+    res['wall_time_s'] = sum(res.get(f'{k}_time_s', 0) for k in _STAGES)
+    if all(f'{k}_cpu_s' in res for k in _STAGES if f'{k}_time_s' in res):   # the cost, unchanged by other programs on the cores
+        res['cpu_time_s'] = sum(res.get(f'{k}_cpu_s', 0) for k in _STAGES)
     return res
 
 # %% ../nbs/10_bench.ipynb #0c4f115f
@@ -363,8 +376,9 @@ def _row(method:str, budget:int, rs:list)->dict:
     "One line of the summary: the cells of `method` at `budget`, averaged over their seeds (test accuracy only where scored)."
     mean_std = lambda k: _mean_std([r[k] for r in rs]) if all(k in r for r in rs) else (None, None)
     (acc, acc_std), (valid, valid_std), (wall, _) = mean_std('student_accuracy'), mean_std('valid_accuracy'), mean_std('wall_time_s')
+    cpu = mean_std('cpu_time_s')[0]   # None where a cell predates CPU timing
     row = dict(method=method, budget=budget, n=len(rs), seeds=sorted(r['seed'] for r in rs), accuracy=acc, accuracy_std=acc_std,
-               valid_accuracy=valid, valid_accuracy_std=valid_std, wall_time_s=wall,
+               valid_accuracy=valid, valid_accuracy_std=valid_std, wall_time_s=wall, cpu_time_s=cpu,
                student_time_s=statistics.fmean(r['student_time_s'] for r in rs), gan_time_s=statistics.fmean(r.get('gan_time_s', 0) for r in rs),
                student_steps=rs[0]['student_steps'], student_images=rs[0]['student_images'],
                peak_memory_mb=max(r.get('peak_memory_mb', 0) for r in rs))

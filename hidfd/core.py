@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #bdc1f3e2
 from __future__ import annotations
-import difflib, errno, io, os, random, shutil, sys, tempfile
+import difflib, errno, io, os, random, shutil, sys, tempfile, time
 from contextlib import contextmanager
 from pathlib import Path
 import torch
@@ -13,7 +13,8 @@ import torch
 __all__ = ['default_device', 'seed_everything', 'mixed_precision', 'memory_format', 'compile_step', 'check_name',
            'ensure_writable', 'file_mode', 'atomic_save', 'claim', 'is_held', 'lock_holder', 'world_size', 'rank',
            'is_main', 'init_distributed', 'batch_share', 'check_batch_split', 'all_sum', 'barrier', 'global_mean',
-           'global_rows', 'step_means', 'data_parallel', 'hidfd_home', 'peak_memory_mb', 'reset_peak_memory']
+           'global_rows', 'step_means', 'data_parallel', 'hidfd_home', 'peak_memory_mb', 'reset_peak_memory', 'clock',
+           'elapsed']
 
 # %% ../nbs/00_core.ipynb #09dcf365
 def default_device(device:str|torch.device|None=None # a device name, or `None` for CUDA when available, else CPU
@@ -284,3 +285,14 @@ def reset_peak_memory(device=None # the device whose peak to reset (`None` or CP
         with open('/proc/self/clear_refs', 'w') as f: f.write('5')   # Linux: reset the resident set's high-water mark
         return True
     except OSError: return False
+
+# %% ../nbs/00_core.ipynb #6e62fc38
+def clock()->tuple:
+    "The wall clock and this process's CPU clock now (seconds), for `elapsed`."
+    return time.perf_counter(), time.process_time()
+
+def elapsed(since:tuple # from `clock`
+           )->dict:
+    "Seconds since `since`: `time` on the wall clock, `cpu_time` of this process's CPU (the sum over its threads)."
+    wall, cpu = clock()
+    return dict(time=wall - since[0], cpu_time=cpu - since[1])

@@ -4,13 +4,14 @@
 
 # %% ../nbs/06_generation.ipynb #bea55a30
 from __future__ import annotations
-import json, math, time
+import json, math
 from dataclasses import asdict
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch.optim.swa_utils import AveragedModel
 from tqdm import tqdm
-from .core import (atomic_save, barrier, batch_share, check_batch_split, compile_step, data_parallel, default_device, ensure_writable, global_rows,
+from .core import (atomic_save, barrier, batch_share, check_batch_split, clock, compile_step, data_parallel,
+                        default_device, elapsed, ensure_writable, global_rows,
                         init_distributed, is_main, memory_format, mixed_precision, rank, seed_everything, step_means, world_size)
 from .data import DatasetInfo, ImageSet, augment, batches, normalize, on_device, predict
 from .gan import (DiffAugment, Generator, adc_d_loss, adc_g_loss, class_mmd_loss, feature_blending_loss, feature_transfer_loss,
@@ -245,7 +246,7 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
     G_net, D_net, part = compile_step(data_parallel(G, device)), compile_step(D), batch_share(bs)
     fixed_y = grid_classes(num_classes).to(device).repeat_interleave(8)   # the sample grids' classes
     fixed_z = torch.randn(len(fixed_y), 128, generator=torch.Generator().manual_seed(seed)).to(device)
-    sums, t0 = {}, time.perf_counter()
+    sums, t0 = {}, clock()
     G.train(); D.train()
     show = progress and is_main()
     bar = tqdm(range(start, iterations), initial=start, total=iterations, desc='GAN', disable=not show)
@@ -277,8 +278,9 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
             if bad:
                 where = f"; the last good checkpoint is {str(out/'gan_latest.pt')!r}" if out is not None and (out/'gan_latest.pt').exists() else ''
                 raise FloatingPointError(f"The GAN loss {bad[0]!r} became {row[bad[0]]} by iteration {it+1}{where}. Lower the learning rate (lr={lr}).")
-            row.update(iteration=it + 1, time=time.perf_counter() - t0)
-            history.append(row); sums, t0 = {}, time.perf_counter()
+            row.update(iteration=it + 1, **elapsed(t0))
+            history.append(row)
+            sums, t0 = {}, clock()
             if show: bar.set_postfix(d=f"{row['d_total']:.3f}", g=f"{row['g_total']:.3f}")
             checkpoint = out is not None and ((it + 1) % checkpoint_every == 0 or it + 1 == iterations)
             if checkpoint: standing_statistics(ema.module, G, seed=seed)   # the averaged generator's own buffers

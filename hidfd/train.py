@@ -4,13 +4,14 @@
 
 # %% ../nbs/03_train.ipynb #8903ac10
 from __future__ import annotations
-import contextlib, json, math, re, time
+import contextlib, json, math, re
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm import tqdm
 from fastcore.script import call_parse
-from .core import (all_sum, atomic_save, barrier, batch_share, check_batch_split, check_name, compile_step, data_parallel, default_device, ensure_writable, hidfd_home, init_distributed, is_main, memory_format,
-                        mixed_precision,
+from .core import (all_sum, atomic_save, barrier, batch_share, check_batch_split, check_name, clock, compile_step,
+                        data_parallel, default_device, elapsed, ensure_writable, hidfd_home, init_distributed, is_main,
+                        memory_format, mixed_precision,
                         peak_memory_mb, seed_everything, world_size)
 from .data import ImageSet, augment, batches, dataset_info, get_dataset, normalize, on_device, predict
 from .models import FeatureModel, _raw_model, as_feature_model, check_input, first_conv, get_model, list_models
@@ -265,7 +266,7 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
             seed_everything(seed * 100_003 + epoch)
             g = torch.Generator().manual_seed(seed * 100_003 + epoch)
             model.train()
-            t0, n_seen = time.perf_counter(), 0
+            t0, n_seen = clock(), 0
             loss_sum, correct = torch.zeros((), device=device), torch.zeros((), device=device)
             if steps is None:
                 nb, desc = len(train_data) // bs, f'epoch {epoch+1}/{epochs}'
@@ -297,13 +298,13 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
                 where = f"; the last good checkpoint is {str(out/'latest.pt')!r}" if out is not None and (out/'latest.pt').exists() else ''
                 raise FloatingPointError(f"The training loss became {train_loss} in epoch {epoch+1}{where}. Lower the learning rate (lr={lr}).")
             row = dict(epoch=epoch, lr=used_lr, train_loss=train_loss, train_acc=correct.item() / n_seen,
-                       images_per_s=n_seen / (time.perf_counter() - t0))
+                       images_per_s=n_seen / elapsed(t0)['time'])
             if steps is None: scheduler.step()   # a schedule over epochs
             else: row['step'] = epoch * log_every + nb
             if valid_data is not None:
                 v = evaluate(model, valid_data, device=device)
                 row.update(valid_loss=v['loss'], valid_acc=v['accuracy'])
-            row['time'] = time.perf_counter() - t0
+            row.update(elapsed(t0))
             history.append(row)
             if out is not None and is_main():   # one process writes
                 ck = dict(model=model.state_dict(), optimizer=optimizer.state_dict(), scheduler=scheduler.state_dict(),
