@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #bdc1f3e2
 from __future__ import annotations
-import difflib, errno, io, os, random, shutil, sys, tempfile, time
+import difflib, errno, hashlib, io, os, random, shutil, sys, tempfile, time
 from contextlib import contextmanager
 from pathlib import Path
 import torch
@@ -14,7 +14,7 @@ __all__ = ['default_device', 'seed_everything', 'mixed_precision', 'memory_forma
            'ensure_writable', 'file_mode', 'atomic_save', 'claim', 'is_held', 'lock_holder', 'world_size', 'rank',
            'is_main', 'init_distributed', 'batch_share', 'check_batch_split', 'all_sum', 'barrier', 'global_mean',
            'global_rows', 'step_means', 'data_parallel', 'hidfd_home', 'peak_memory_mb', 'reset_peak_memory', 'clock',
-           'elapsed']
+           'elapsed', 'fingerprint']
 
 # %% ../nbs/00_core.ipynb #09dcf365
 def default_device(device:str|torch.device|None=None # a device name, or `None` for CUDA when available, else CPU
@@ -296,3 +296,17 @@ def elapsed(since:tuple # from `clock`
     "Seconds since `since`: `time` on the wall clock, `cpu_time` of this process's CPU (the sum over its threads)."
     wall, cpu = clock()
     return dict(time=wall - since[0], cpu_time=cpu - since[1])
+
+# %% ../nbs/00_core.ipynb #b18e46db
+def fingerprint(x:str|Path|torch.nn.Module # a file, or a module
+               )->str:
+    "The first 12 hex digits of the sha256 of a file's bytes, or of a module's parameter and buffer names and bytes."
+    h = hashlib.sha256()
+    if isinstance(x, torch.nn.Module):
+        for k, v in x.state_dict().items():
+            h.update(k.encode())
+            h.update(v.detach().cpu().contiguous().view(-1).view(torch.uint8).numpy().tobytes())
+    else:
+        with open(x, 'rb') as f:
+            for chunk in iter(lambda: f.read(1 << 20), b''): h.update(chunk)
+    return h.hexdigest()[:12]
