@@ -19,7 +19,7 @@ from .distill import distill, inflate, kd_loss, mix_images, paper_milestones, st
 
 # %% auto #0
 __all__ = ['SCHEDULE_FIELDS', 'STUDENT_METHODS', 'kd_student_loss', 'fit_student', 'kd_distill', 'supervised_fit',
-           'train_student', 'collection_only', 'DAFLGenerator', 'dafl_generator_loss', 'train_dafl']
+           'train_student', 'collection_only', 'DAFLGenerator', 'dafl_generator_loss', 'train_dafl', 'dafl_student']
 
 # %% ../nbs/09_baselines.ipynb #aec79365
 def kd_student_loss(teacher:nn.Module, # the frozen teacher
@@ -206,3 +206,21 @@ def train_dafl(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
                 for cb in callbacks: cb(step + 1, row)
     return dict(model=student.eval(), generator=G.eval(), history=history)
 
+
+# %% ../nbs/09_baselines.ipynb #831aded0
+def dafl_student(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
+                 student:nn.Module, # the student, a `FeatureModel` with its own classifier
+                 data:ImageSet, # any set of the task's images: only its `info`, and its length with `epochs`, are read
+                 valid:ImageSet|None=None, # not used: DAFL has no validation images
+                 epochs:int=240, steps:int|None=None, bs:int=64, lr:float|None=None, wd:float=5e-4, # the schedule
+                 temperature:float=4., # KD temperature
+                 log_every:int=100, # steps between history rows and checkpoints
+                 sched:str='step', nesterov:bool=False, augment_data:bool=True, # not used (DAFL's own schedule)
+                 **run # out_dir, resume, seed, device, progress, callbacks
+                )->dict:
+    "`train_dafl` from a registry method's settings; return `dict(model=student, generator=G, history=rows)`."
+    iterations = steps or epochs * max(1, len(data) // bs)
+    return train_dafl(teacher, student, data.info, iterations=iterations, bs=bs, lr_s=lr or 0.05, wd=wd,
+                      temperature=temperature, checkpoint_every=log_every, **run)
+
+STUDENT_METHODS['dafl'] = (dafl_student, ('temperature',))

@@ -17,40 +17,18 @@ from .models import get_model
 from .train import evaluate, fit, load_model
 from .generation import generation_report, load_generator, load_synthetic, save_synthetic, synthesize, train_generator
 from .distill import inflate
-from .baselines import STUDENT_METHODS, train_dafl, train_student
-from .config import CPU_GENERATION, DistillConfig, HiDFDConfig, config_hash, generator_arguments, update_config
+from .baselines import train_student
+from .config import (CPU_GENERATION, METHODS, DistillConfig, HiDFDConfig, config_hash, generator_arguments,
+                          update_config)
 
 # %% auto #0
-__all__ = ['RECOMMENDED', 'METHODS', 'ABLATIONS', 'FASHION_MNIST', 'BENCHES', 'BenchConfig', 'bench_config', 'bench_cells',
-           'cell_name', 'parse_cell', 'cell_config', 'run_cell', 'teacher_accuracy', 'cell_status', 'forget_cell',
-           'keep_samples', 'run_bench', 'summarize', 'summary_markdown', 'plot_budgets', 'plot_wall_time']
+__all__ = ['ABLATIONS', 'FASHION_MNIST', 'BENCHES', 'BenchConfig', 'bench_config', 'bench_cells', 'cell_name', 'parse_cell',
+           'cell_config', 'run_cell', 'teacher_accuracy', 'cell_status', 'forget_cell', 'keep_samples', 'run_bench',
+           'summarize', 'summary_markdown', 'plot_budgets', 'plot_wall_time']
 
 # %% ../nbs/11_bench.ipynb #91115353
-RECOMMENDED = {'distill.kd_weight': 1., 'distill.mix': 'mixup'}   # HiDFD as the library recommends it (chosen on validation images)
-METHODS = {   # name: (how the student learns: a name from `STUDENT_METHODS`, or 'dafl'; config changes from the bench's base)
-    'hidfd': ('classifier_sharing', {}),                                   # the paper's setting: feature alignment only
-    'hidfd_recommended': ('classifier_sharing', RECOMMENDED),
-    'collection_kd': ('kd', {'generation.n_synthetic': 0}),
-    'collection_fm': ('kd', {'generation.n_synthetic': 0, 'distill.mix': 'mixup'}),   # function matching
-    'collection_cs': ('classifier_sharing', {'generation.n_synthetic': 0}),
-    'dafl': ('dafl', {'generation.n_synthetic': 0}),
-    'supervised': ('supervised', {'generation.n_synthetic': 0}),
-    'no_transfer': ('classifier_sharing', {'generation.feature_transfer': False}),
-    'no_blending': ('classifier_sharing', {'generation.feature_blending': False}),
-    'no_smoothing': ('classifier_sharing', {'generation.smoothing': False}),
-    'repeat_1': ('classifier_sharing', {'distill.repeat': 1}),
-    'kd_instead_of_cs': ('kd', {}),
-    'teacher_discriminator': ('classifier_sharing', {'generation.discriminator': 'teacher'}),
-    'resnet_discriminator': ('classifier_sharing', {'generation.discriminator': 'resnet'}),
-    # candidates for the recommended setting, compared on validation images only
-    'hidfd_kd': ('classifier_sharing', {'distill.kd_weight': 1.}),
-    'hidfd_mixup': ('classifier_sharing', {'distill.mix': 'mixup'}),
-    'hidfd_cutmix': ('classifier_sharing', {'distill.mix': 'cutmix'}),
-    'hidfd_kd_mixup': ('classifier_sharing', {'distill.kd_weight': 1., 'distill.mix': 'mixup'}),
-    'hidfd_kd_cutmix': ('classifier_sharing', {'distill.kd_weight': 1., 'distill.mix': 'cutmix'}),
-    'collection_fm_cutmix': ('kd', {'generation.n_synthetic': 0, 'distill.mix': 'cutmix'}),
-}
-ABLATIONS = ('no_transfer', 'no_blending', 'no_smoothing', 'repeat_1', 'kd_instead_of_cs', 'teacher_discriminator', 'resnet_discriminator')
+ABLATIONS = ('no_transfer', 'no_blending', 'no_smoothing', 'repeat_1', 'kd_instead_of_cs', 'teacher_discriminator',
+             'resnet_discriminator')   # HiDFD's ablations, names from `hidfd.config.METHODS`
 
 @dataclass
 class BenchConfig:
@@ -138,7 +116,7 @@ def cell_config(bench:BenchConfig, # the grid
                )->HiDFDConfig:
     "The `HiDFDConfig` of one cell: the bench's base, then the budget, seed and student steps, then the method's changes."
     method, budget, seed = cell
-    _, changes = METHODS[check_name(method, METHODS, 'method')]
+    changes = METHODS[check_name(method, METHODS, 'method')][1]
     cell_changes = {'seed': seed, 'distill.steps': bench.reference_steps if method == 'supervised' else bench.steps}
     if method != 'dafl': cell_changes['data.n_collected'] = budget
     return update_config(HiDFDConfig(), {**bench.base, **cell_changes, **changes})
@@ -161,8 +139,8 @@ def _held_out(name:str, root:str, valid_size:int)->tuple:
 def _cell_dir(runs:Path, bench:BenchConfig, cell:tuple)->Path:
     """The checkpoint folder of a cell: how its student learns, its budget and seed, and its config's hash. Cells that train the
     same student (two names for one setting, in two grids) share it; other schedules never resume each other's runs."""
-    method, budget, seed = cell
-    return Path(runs)/f"{METHODS[method][0]}-{budget}-{seed}-{config_hash(cell_config(bench, cell))}"
+    config = cell_config(bench, cell)
+    return Path(runs)/f"{config.distill.method}-{cell[1]}-{cell[2]}-{config_hash(config)}"
 
 def _gan_dir(runs:Path, config:HiDFDConfig)->Path:
     "The folder of the GAN that `config` trains: named by everything but the student's settings, so cells that differ only there share it."
@@ -206,8 +184,8 @@ def run_cell(bench:BenchConfig, # the grid
             )->dict:
     "Train and score the student of one cell; return its result."
     method, budget, seed = cell
-    kind = METHODS[method][0]
     config, device, runs = cell_config(bench, cell), default_device(device), Path(runs)
+    kind = config.distill.method
     d, s = config.data, config.distill
     reset_peak_memory(device)   # this cell's peak, not the worker's
     teacher = load_model(bench.teacher, device=device)
@@ -217,20 +195,18 @@ def run_cell(bench:BenchConfig, # the grid
     seed_everything(seed)   # the student's initialisation, whatever ran before (a cached GAN or a freshly trained one)
     student = get_model(s.student, pool.info.num_classes, pool.info.channels)
     run = dict(out_dir=folder, resume=True, seed=seed, device=device, progress=progress)
-    if kind == 'dafl':
-        r = train_dafl(teacher, student, pool.info, iterations=s.steps, bs=s.bs, lr_s=s.lr or 0.05, wd=s.wd, temperature=s.temperature,
-                       checkpoint_every=max(1, s.steps // 10), **run)
+    if kind == 'dafl': data = pool   # DAFL learns from its generator: the pool only gives the task
+    elif kind == 'supervised':   # the reference: `budget` images with their true labels
+        data = pool.subset(torch.randperm(len(pool), generator=torch.Generator().manual_seed(seed))[:budget])
     else:
-        if kind == 'supervised': data = pool.subset(torch.randperm(len(pool), generator=torch.Generator().manual_seed(seed))[:budget])
-        else:
-            collected = collect(pool, teacher, n=budget, seed=seed, device=device)
-            syn = None
-            if config.generation.n_synthetic:
-                syn, gen = _synthetic(config, teacher, collected, runs, valid, device, progress)
-                res.update(generation=gen, **{k: gen[k] for k in gen if k.startswith(('gan_', 'synthesize_'))})
-            data = inflate(collected, syn, s.repeat)
-            res.update(collected_agreement=collected.record['agreement'], real_share=data.record['real_share'])
-        r = train_student(kind, teacher, student, data, asdict(s), log_every=max(1, s.steps // 10), **run)
+        collected = collect(pool, teacher, n=budget, seed=seed, device=device)
+        syn = None
+        if config.generation.n_synthetic:
+            syn, gen = _synthetic(config, teacher, collected, runs, valid, device, progress)
+            res.update(generation=gen, **{k: gen[k] for k in gen if k.startswith(('gan_', 'synthesize_'))})
+        data = inflate(collected, syn, s.repeat)
+        res.update(collected_agreement=collected.record['agreement'], real_share=data.record['real_share'])
+    r = train_student(kind, teacher, student, data, asdict(s), log_every=max(1, s.steps // 10), **run)
     done = r['history'][-1]['step']
     if done != s.steps: raise RuntimeError(f"Cell {cell_name(cell)} trained its student for {done} steps instead of {s.steps}.")
     res.update(student_steps=done, student_images=done * s.bs, **_times('student', r['history']))
@@ -302,7 +278,8 @@ def forget_cell(bench:BenchConfig, cell:tuple, runs:str|Path, results:str|Path):
     "Delete a cell's result, sample grid and checkpoints (and the GAN it trains), so that it is computed again."
     import shutil
     config, folder = cell_config(bench, cell), _cell_dir(runs, bench, cell)
-    gan = _gan_dir(runs, config) if config.generation.n_synthetic and METHODS[cell[0]][0] in ('classifier_sharing', 'kd') else None
+    trains_gan = config.generation.n_synthetic and config.distill.method in ('classifier_sharing', 'kd')
+    gan = _gan_dir(runs, config) if trains_gan else None
     for lock in (folder/'cell.lock', *([gan/'gan.lock'] if gan else [])):
         if is_held(lock): raise ValueError(f"{lock.parent} is in use by another process; stop it, then compute {cell_name(cell)} again.")
     stem = cell_name(cell).replace('/', '-')
@@ -315,7 +292,8 @@ def keep_samples(bench:BenchConfig, runs:str|Path, results:str|Path)->list:
     kept, seen = [], set()
     for c in bench_cells(bench):
         config = cell_config(bench, c)
-        if not _current(bench, c, Path(results)) or not config.generation.n_synthetic or METHODS[c[0]][0] in ('dafl', 'supervised'): continue
+        no_gan = not config.generation.n_synthetic or config.distill.method in ('dafl', 'supervised')
+        if no_gan or not _current(bench, c, Path(results)): continue
         gan = _gan_dir(runs, config)
         grids = sorted((gan/'samples').glob('iter_*.png'))
         if gan in seen or not grids: continue
@@ -449,15 +427,7 @@ def summarize(bench:BenchConfig|str, # the grid
     return summary
 
 # %% ../nbs/11_bench.ipynb #2d6d1ba5
-_extras = ' + KD' * bool(RECOMMENDED.get('distill.kd_weight')) + (f" + {RECOMMENDED['distill.mix']}" if RECOMMENDED.get('distill.mix') else '')
-_LABELS = dict(hidfd='HiDFD, the paper\'s setting (feature alignment)', hidfd_recommended=f'HiDFD, recommended (alignment{_extras})',
-               collection_cs='collection only, classifier sharing', collection_kd='collection only, KD',
-               collection_fm='collection only, function matching (KD + mixup)', collection_fm_cutmix='collection only, KD + CutMix',
-               dafl='DAFL (no collected images)', supervised='supervised reference', no_transfer='without feature transfer',
-               no_blending='without feature blending', no_smoothing='without frequency smoothing', repeat_1='without inflation (N = 1)',
-               kd_instead_of_cs='KD instead of classifier sharing', teacher_discriminator='teacher discriminator',
-               resnet_discriminator='ResNet discriminator', hidfd_kd='HiDFD + KD', hidfd_mixup='HiDFD + mixup',
-               hidfd_cutmix='HiDFD + CutMix', hidfd_kd_mixup='HiDFD + KD + mixup', hidfd_kd_cutmix='HiDFD + KD + CutMix')
+_LABELS = {name: label for name, (label, _) in METHODS.items()}   # the registry's words for each method
 
 def summary_markdown(summary:dict # from `summarize`, or `summary.json`
                     )->str:

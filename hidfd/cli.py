@@ -8,18 +8,20 @@ import json, os, sys
 from pathlib import Path
 from fastcore.script import call_parse
 from .core import default_device, is_main
-from .config import PRESETS, HiDFDConfig, load_config, preset, save_config, update_config
+from .config import METHODS, PRESETS, HiDFDConfig, load_config, method_config, preset, save_config, update_config
 from .data import ImageSet, get_dataset, list_datasets
 from .models import list_models
 from .train import evaluate, train_teacher
-from .generation import load_generator, save_synthetic, synthesize
+from .generation import export_png, load_generator, save_synthetic, synthesize
 from .distill import load_student
 from .pipeline import STAGES, run
+from .bench import bench_cells, bench_config, cell_name, cell_status, run_bench
+from .speed import speed_benchmark, speed_markdown, write_speed
 
 # %% auto #0
 __all__ = ['main', 'hidfd_train_teacher']
 
-# %% ../nbs/13_cli.ipynb #3ababe57
+# %% ../nbs/13_cli.ipynb #2c303274
 def _config_text(config:HiDFDConfig)->str:
     import tempfile
     with tempfile.TemporaryDirectory() as d: return save_config(config, Path(d)/'c.toml').read_text()
@@ -29,78 +31,80 @@ def _datasets_here()->list:
     here = []
     for name in list_datasets():
         if name == 'imagefolder': continue
-        try: get_dataset(name, 'val' if name == 'tiny_imagenet' else 'test'); here.append(name)
-        except (FileNotFoundError, RuntimeError, ValueError): pass
+        try: get_dataset(name, 'val' if name == 'tiny_imagenet' else 'test')
+        except (FileNotFoundError, RuntimeError, ValueError): continue
+        here.append(name)
     return here
 
+# %% ../nbs/13_cli.ipynb #34641537
 def _cmd_run(a):
     config = preset(a.preset) if a.preset else load_config(a.config)
-    config = update_config(config, a.set)
-    here = a.config and (Path(a.config).parent/'manifest.json').exists()          # the config.toml of a run folder resumes that folder
+    config = update_config(method_config(a.method, config) if a.method else config, a.set)
+    here = a.config and (Path(a.config).parent/'manifest.json').exists()   # a run folder's config.toml resumes it
     out = Path(a.out or (Path(a.config).parent if here else Path('runs')/(a.preset or Path(a.config).stem)))
-    rep = run(config, out, until=a.until, device=a.device)
+    run(config, out, until=a.until, device=a.device)
     if not is_main(): return   # under torchrun, one process prints
     if a.until == 'evaluate': print((out/'report.md').read_text())
     print(f"Run folder: {out}" + (f"; the student is in {out/'student'}" if a.until == 'evaluate' else ''))
 
 def _cmd_eval(a):
     student = load_student(a.student, device=a.device)
-    name = a.dataset or student.info.name
+    name, i = a.dataset or student.info.name, student.info
     if name == 'imagefolder':
-        if not a.root: raise ValueError("--dataset imagefolder needs --root, a folder with one sub-folder of images per class.")
-        i = student.info
+        if not a.root:
+            raise ValueError("--dataset imagefolder needs --root, a folder with one sub-folder of images per class.")
         test = get_dataset('imagefolder', root=a.root, size=i.size, channels=i.channels, labelled=True)
-        if test.info.classes != student.info.classes:
-            raise ValueError(f"The folder's classes {list(test.info.classes)} are not the student's {list(student.info.classes)}.")
+        if test.info.classes != i.classes:
+            raise ValueError(f"The folder's classes {list(test.info.classes)} are not the student's {list(i.classes)}.")
     else: test = get_dataset(name, 'val' if name == 'tiny_imagenet' else 'test', a.root)
-    r = evaluate(student.model, ImageSet(test.images, test.labels, student.info), device=a.device)
+    r = evaluate(student.model, ImageSet(test.images, test.labels, i), device=a.device)
     print(f"Accuracy of the student in {a.student} on {len(test):,} {name} test images: {r['accuracy']:.4f}")
 
 def _cmd_synth(a):
-    from hidfd.generation import export_png
     G = load_generator(a.gan, device=a.device)
     syn = synthesize(G, a.n, G.info, seed=a.seed, device=a.device)
     save_synthetic(syn, a.out)
     if a.png: export_png(syn, a.png)
-    print(f"{a.n:,} synthetic images ({G.info.num_classes} balanced classes) written to {a.out}" + (f" and as PNG files under {a.png}" if a.png else ''))
+    also = f" and as PNG files under {a.png}" if a.png else ''
+    print(f"{a.n:,} synthetic images ({G.info.num_classes} balanced classes) written to {a.out}{also}")
 
+# %% ../nbs/13_cli.ipynb #a87114d6
 def _cmd_bench(a):
     if a.speed:
-        from hidfd.speed import speed_benchmark, speed_markdown, write_speed
         r = speed_benchmark(a.device)
         path = write_speed(r, a.results or 'bench/results/speed')
         return print(speed_markdown(r) + f"\nwritten to {path} and {path.with_suffix('.md')}")
-    from hidfd.bench import bench_cells, bench_config, cell_name, cell_status, run_bench
     a.results = a.results or f'bench/results/{a.name}'
     if a.list:
         b = bench_config(a.name)
         for c in bench_cells(b): print(f"{cell_name(c):32} {cell_status(b, c, a.runs, a.results)}")
         return
-    s = run_bench(a.name, a.runs, a.results, a.cell or None, a.rerun, a.workers, a.device, progress=a.workers == 1)
+    run_bench(a.name, a.runs, a.results, a.cell or None, a.rerun, a.workers, a.device, progress=a.workers == 1)
     print((Path(a.results)/'summary.md').read_text())
 
 def _cmd_info(a):
     if a.preset: return print(_config_text(preset(a.preset)), end='')
     print('presets: ' + ', '.join(PRESETS))
+    print('methods: ' + ', '.join(METHODS))
     print('models: ' + ', '.join(list_models()))
     print('datasets: ' + ', '.join(list_datasets()))
     print('datasets found on this machine: ' + (', '.join(_datasets_here()) or 'none'))
     print(f"device: {default_device()}")
 
-def main(argv:list|None=None # the arguments (default: the command line's)
-        ):
-    "The `hidfd` command: `run`, `eval`, `synth`, `bench` and `info`."
-    import argparse
-    p = argparse.ArgumentParser(prog='hidfd', description='Hybrid data-free knowledge distillation: a compact student from a teacher and a few real images.')
-    sub = p.add_subparsers(dest='command', required=True)
+# %% ../nbs/13_cli.ipynb #4580f24d
+def _run_parser(sub):
     r = sub.add_parser('run', help='run the whole method from a config file or a preset')
     src = r.add_mutually_exclusive_group(required=True)
     src.add_argument('--config', help='a .toml, .yaml or .json config file')
     src.add_argument('--preset', help=f"one of: {', '.join(PRESETS)}")
-    r.add_argument('--set', nargs='*', default=[], metavar='KEY=VALUE', help='change config keys, e.g. generation.iterations=300')
+    r.add_argument('--set', nargs='*', default=[], metavar='KEY=VALUE',
+                   help='change config keys, e.g. generation.iterations=300')
+    r.add_argument('--method', help="a method from hidfd.config.METHODS, applied before --set (default: the config's)")
     r.add_argument('--out', help='the run folder (default: runs/NAME); a rerun resumes it')
     r.add_argument('--until', default='evaluate', choices=STAGES, help='stop after this stage')
     r.add_argument('--device', help='cpu, cuda, cuda:1, ... (default: cuda when available)')
+
+def _eval_synth_parsers(sub):
     e = sub.add_parser('eval', help="a saved student's accuracy on a test split")
     e.add_argument('student', help='a folder written by save_student (RUN/student)')
     e.add_argument('--dataset', help="a dataset name (default: the student's), or imagefolder with --root")
@@ -113,20 +117,39 @@ def main(argv:list|None=None # the arguments (default: the command line's)
     s.add_argument('--png', help='also write PNG files into this folder, one sub-folder per class')
     s.add_argument('--seed', type=int, default=0)
     s.add_argument('--device')
+
+def _bench_info_parsers(sub):
     b = sub.add_parser('bench', help='run (or resume) a benchmark grid of methods x collected budgets x seeds')
-    b.add_argument('name', nargs='?', default='fashion_mnist', help='a grid from hidfd.bench.BENCHES (default: fashion_mnist)')
-    b.add_argument('--cell', nargs='*', default=[], metavar='METHOD/BUDGET/SEED', help='only these cells, e.g. hidfd/600/0')
+    b.add_argument('name', nargs='?', default='fashion_mnist',
+                   help='a grid from hidfd.bench.BENCHES (default: fashion_mnist)')
+    b.add_argument('--cell', nargs='*', default=[], metavar='METHOD/BUDGET/SEED',
+                   help='only these cells, e.g. hidfd/600/0')
     b.add_argument('--rerun', action='store_true', help='forget the named cells and compute them again')
     b.add_argument('--workers', type=int, default=1, help='processes sharing the grid (2 suits a 2-core CPU)')
     b.add_argument('--runs', default='bench/runs', help='checkpoints of the cells')
-    b.add_argument('--results', help='results, summary.json and summary.md (default: bench/results/NAME, or bench/results/speed with --speed)')
+    b.add_argument('--results', help='results, summary.json and summary.md '
+                   '(default: bench/results/NAME, or bench/results/speed with --speed)')
     b.add_argument('--list', action='store_true', help='list the cells and whether each is done')
-    b.add_argument('--speed', action='store_true', help="time the GAN and distillation steps (images/s, overhead ratio) instead; results in bench/results/speed")
+    b.add_argument('--speed', action='store_true',
+                   help='time the GAN and distillation steps (images/s, overhead ratio) instead; '
+                   'results in bench/results/speed')
     b.add_argument('--device')
     i = sub.add_parser('info', help='presets, models and datasets; with --preset, that preset as a TOML config')
     i.add_argument('--preset')
+
+# %% ../nbs/13_cli.ipynb #50549df6
+_COMMANDS = dict(run=_cmd_run, eval=_cmd_eval, synth=_cmd_synth, bench=_cmd_bench, info=_cmd_info)
+
+def main(argv:list|None=None # the arguments (default: the command line's)
+        ):
+    "The `hidfd` command: `run`, `eval`, `synth`, `bench` and `info`."
+    import argparse
+    p = argparse.ArgumentParser(prog='hidfd', description='Hybrid data-free knowledge distillation: '
+                                'a compact student from a teacher and a few real images.')
+    sub = p.add_subparsers(dest='command', required=True)
+    for add in (_run_parser, _eval_synth_parsers, _bench_info_parsers): add(sub)
     a = p.parse_args(argv)
-    try: dict(run=_cmd_run, eval=_cmd_eval, synth=_cmd_synth, bench=_cmd_bench, info=_cmd_info)[a.command](a)
+    try: _COMMANDS[a.command](a)
     except BrokenPipeError:   # the output's reader (e.g. `| head`) has gone: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise SystemExit(1)

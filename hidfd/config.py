@@ -10,9 +10,10 @@ from pathlib import Path
 from .core import atomic_save, check_name
 
 # %% auto #0
-__all__ = ['HASH_VERSION', 'CPU_GENERATION', 'PRESETS', 'DataConfig', 'TeacherConfig', 'GenerationConfig', 'DistillConfig',
-           'HiDFDConfig', 'config_keys', 'update_config', 'config_from_dict', 'save_config', 'load_config',
-           'config_hash', 'preset', 'generator_arguments']
+__all__ = ['HASH_VERSION', 'CPU_GENERATION', 'PRESETS', 'RECOMMENDED', 'METHODS', 'DataConfig', 'TeacherConfig',
+           'GenerationConfig', 'DistillConfig', 'HiDFDConfig', 'config_keys', 'update_config', 'config_from_dict',
+           'save_config', 'load_config', 'config_hash', 'preset', 'generator_arguments', 'method_config',
+           'methods_markdown']
 
 # %% ../nbs/01_config.ipynb #aa8104dc
 @dataclass
@@ -21,7 +22,7 @@ class DataConfig:
     dataset:str='cifar10' # the teacher's task (`list_datasets()`); 'imagefolder' for your own (needs `collected`)
     root:str='' # folder holding a local copy of `dataset` (empty: the standard places)
     download:bool=False # let torchvision download `dataset` when no local copy is found
-    collected:str='' # a folder of unlabeled images to use as the collected set (empty: draw from `dataset`'s train split)
+    collected:str='' # a folder of unlabeled images, the collected set (empty: draw from `dataset`'s train split)
     n_collected:int=5000 # images to collect (from a folder: at most this many, 0 for all)
     strategy:str='random' # how to draw them: 'random' or 'confident' (the teacher's most confident first)
     test_size:int=0 # test images for the accuracies and the generation report (0: the whole test split)
@@ -79,6 +80,7 @@ class GenerationConfig:
 class DistillConfig:
     "Stage 2, the arguments of `distill`, the student and the data inflation."
     student:str='resnet18' # the student's architecture (`list_models()`)
+    method:str='classifier_sharing' # how it learns: classifier_sharing (the paper's), kd, supervised or dafl
     repeat:int=10 # N: how many times the collected images appear in an epoch
     epochs:int=240 # passes over the inflated set (when `steps` is 0)
     steps:int=0 # optimizer steps instead of epochs (0: count epochs); the same for every method compares them fairly
@@ -133,7 +135,8 @@ def _coerce(key, default, value):
         if kind is int and isinstance(value, float) and not value.is_integer(): raise ValueError
         return kind(value)
     except (ValueError, TypeError, json.JSONDecodeError):
-        what = {bool: 'true or false', int: 'an integer', float: 'a number', tuple: 'a list such as [0.0, 0.999]', str: 'a string'}[kind]
+        what = {bool: 'true or false', int: 'an integer', float: 'a number', tuple: 'a list such as [0.0, 0.999]',
+                str: 'a string'}[kind]
         raise ValueError(f"Config key {key!r} takes {what}, got {value!r}.") from None
 
 def update_config(config:HiDFDConfig, # the config to start from (left unchanged)
@@ -179,7 +182,8 @@ def save_config(config:HiDFDConfig, # the config
     path, d = Path(path), asdict(config)
     if path.suffix == '.toml':
         top = [f'{k} = {_toml_value(v)}' for k, v in d.items() if not isinstance(v, dict)]
-        secs = [f'\n[{k}]\n' + '\n'.join(f'{n} = {_toml_value(x)}' for n, x in v.items()) for k, v in d.items() if isinstance(v, dict)]
+        secs = [f'\n[{k}]\n' + '\n'.join(f'{n} = {_toml_value(x)}' for n, x in v.items())
+                for k, v in d.items() if isinstance(v, dict)]
         text = '\n'.join(top) + '\n' + '\n'.join(secs) + '\n'
     elif path.suffix in ('.yaml', '.yml'):
         import yaml
@@ -199,13 +203,18 @@ def load_config(path:str|Path # a `.toml`, `.yaml`/`.yml` or `.json` file
         read, errors = tomllib.loads, (tomllib.TOMLDecodeError,)
     elif path.suffix in ('.yaml', '.yml'):
         try: import yaml
-        except ImportError: raise ImportError("Reading YAML configs needs PyYAML: pip install pyyaml (or write the config as TOML).") from None
+        except ImportError:
+            raise ImportError("Reading YAML configs needs PyYAML: pip install pyyaml "
+                              "(or write the config as TOML).") from None
         read, errors = (lambda t: yaml.safe_load(t) or {}), (yaml.YAMLError,)
     elif path.suffix == '.json': read, errors = json.loads, (json.JSONDecodeError,)
     else: raise ValueError(f"Cannot tell the format of {str(path)!r}; name it .toml, .yaml or .json.")
     try: d = read(path.read_text())
-    except errors as e: raise ValueError(f"{str(path)!r} is not valid {path.suffix[1:].upper()}: {str(e).splitlines()[0]}") from None
-    if not isinstance(d, dict): raise ValueError(f"{str(path)!r} must hold sections of keys (data, teacher, generation, distill), not a {type(d).__name__}.")
+    except errors as e:
+        raise ValueError(f"{str(path)!r} is not valid {path.suffix[1:].upper()}: {str(e).splitlines()[0]}") from None
+    if not isinstance(d, dict):
+        raise ValueError(f"{str(path)!r} must hold sections of keys (data, teacher, generation, distill), "
+                         f"not a {type(d).__name__}.")
     return config_from_dict(d)
 
 HASH_VERSION = 2   # raise it when a default changes meaning: keys left at their defaults are not hashed
@@ -246,7 +255,51 @@ def preset(name:str # a name from `PRESETS`
 # %% ../nbs/01_config.ipynb #17c31410
 def generator_arguments(g:GenerationConfig # a config's `generation` section
                        )->dict:
-    "The keyword arguments of `hidfd.generation.train_generator` that `g` sets (`iterations=0` becomes `None`: count epochs)."
+    "The keyword arguments of `hidfd.generation.train_generator` that `g` sets (`iterations=0` becomes `None`: epochs)."
     args = asdict(g)
     for k in ('n_synthetic', 'report_size'): args.pop(k)
     return {**args, 'iterations': args['iterations'] or None}
+
+# %% ../nbs/01_config.ipynb #f35e9d75
+RECOMMENDED = {'distill.kd_weight': 1., 'distill.mix': 'mixup'}   # HiDFD as recommended here (chosen on validation)
+_NO_GAN = {'generation.n_synthetic': 0}
+METHODS = {   # name: (what it is, in a few words; its changes to a config)
+    'hidfd': ("HiDFD, the paper's setting (feature alignment)", {}),
+    'hidfd_recommended': ('HiDFD, recommended (alignment + KD + mixup)', RECOMMENDED),
+    'collection_kd': ('collection only, KD', {**_NO_GAN, 'distill.method': 'kd'}),
+    'collection_fm': ('collection only, function matching (KD + mixup)',
+                      {**_NO_GAN, 'distill.method': 'kd', 'distill.mix': 'mixup'}),
+    'collection_cs': ('collection only, classifier sharing', _NO_GAN),
+    'dafl': ('DAFL (no collected images)', {**_NO_GAN, 'distill.method': 'dafl'}),
+    'supervised': ('supervised reference (cross-entropy to the labels)', {**_NO_GAN, 'distill.method': 'supervised'}),
+    # ablations of HiDFD
+    'no_transfer': ('without feature transfer', {'generation.feature_transfer': False}),
+    'no_blending': ('without feature blending', {'generation.feature_blending': False}),
+    'no_smoothing': ('without frequency smoothing', {'generation.smoothing': False}),
+    'repeat_1': ('without inflation (N = 1)', {'distill.repeat': 1}),
+    'kd_instead_of_cs': ('KD instead of classifier sharing', {'distill.method': 'kd'}),
+    'teacher_discriminator': ('teacher discriminator', {'generation.discriminator': 'teacher'}),
+    'resnet_discriminator': ('ResNet discriminator', {'generation.discriminator': 'resnet'}),
+    # candidates for the recommended setting, compared on validation images only
+    'hidfd_kd': ('HiDFD + KD', {'distill.kd_weight': 1.}),
+    'hidfd_mixup': ('HiDFD + mixup', {'distill.mix': 'mixup'}),
+    'hidfd_cutmix': ('HiDFD + CutMix', {'distill.mix': 'cutmix'}),
+    'hidfd_kd_mixup': ('HiDFD + KD + mixup', {'distill.kd_weight': 1., 'distill.mix': 'mixup'}),
+    'hidfd_kd_cutmix': ('HiDFD + KD + CutMix', {'distill.kd_weight': 1., 'distill.mix': 'cutmix'}),
+    'collection_fm_cutmix': ('collection only, KD + CutMix',
+                             {**_NO_GAN, 'distill.method': 'kd', 'distill.mix': 'cutmix'}),
+}
+
+def method_config(name:str, # a name from `METHODS`
+                  config:HiDFDConfig|None=None # the config to change (default: the defaults)
+                 )->HiDFDConfig:
+    "`config` with method `name`'s changes applied; an unknown name is a `ValueError` naming the nearest ones."
+    return update_config(config or HiDFDConfig(), METHODS[check_name(name, METHODS, 'method')][1])
+
+def methods_markdown()->str:
+    "The registry as a markdown table: each method, what it is, and the keys it changes."
+    rows = ['| method | what it is | config changes |', '|---|---|---|']
+    for name, (label, changes) in METHODS.items():
+        keys = ', '.join(f'`{k}={v}`' for k, v in changes.items()) or 'none: the defaults'
+        rows.append(f'| `{name}` | {label} | {keys} |')
+    return '\n'.join(rows)

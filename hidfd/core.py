@@ -19,10 +19,11 @@ __all__ = ['default_device', 'seed_everything', 'mixed_precision', 'memory_forma
 # %% ../nbs/00_core.ipynb #09dcf365
 def default_device(device:str|torch.device|None=None # a device name, or `None` for CUDA when available, else CPU
                   )->torch.device:
-    "The device to use: `device` if given, else CUDA when available, else CPU; a device this machine lacks is a `ValueError`."
+    "The device to use: `device` if given, else CUDA when available, else CPU; one this machine lacks: `ValueError`."
     if device is None: return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
     try: device = torch.device(device)
-    except (RuntimeError, TypeError): raise ValueError(f"Unknown device {str(device)!r}; use cpu, cuda or cuda:N.") from None
+    except (RuntimeError, TypeError):
+        raise ValueError(f"Unknown device {str(device)!r}; use cpu, cuda or cuda:N.") from None
     if device.type == 'cuda' and not (torch.cuda.is_available() and (device.index or 0) < torch.cuda.device_count()):
         raise ValueError(f"This machine has no CUDA device {str(device)!r}; use --device cpu (or device='cpu').")
     return device
@@ -39,19 +40,21 @@ def mixed_precision(device:torch.device # where the computation runs
                    ):
     "The autocast context for `device`: bfloat16 on CUDA unless `HIDFD_PRECISION=fp32`, a no-op elsewhere."
     precision = os.environ.get('HIDFD_PRECISION', 'bf16')
-    if precision not in ('bf16', 'fp32'): raise ValueError(f"HIDFD_PRECISION={precision!r} is not a precision hidfd knows; use bf16 or fp32.")
+    if precision not in ('bf16', 'fp32'):
+        raise ValueError(f"HIDFD_PRECISION={precision!r} is not a precision hidfd knows; use bf16 or fp32.")
     return torch.autocast(device.type, torch.bfloat16, enabled=device.type == 'cuda' and precision == 'bf16')
 
 def memory_format(device:torch.device # where the computation runs
                  )->torch.memory_format:
-    "The memory order of 4-d tensors (models and batches) for `device`: channels-last on CUDA, torch's default elsewhere."
+    "The memory order of 4-d tensors (models and batches) on `device`: channels-last on CUDA, else torch's default."
     return torch.channels_last if device.type == 'cuda' else torch.contiguous_format
 
 def compile_step(module:torch.nn.Module # a training step: a model, or a module that computes a loss
                 ):
     "`torch.compile(module)` when the environment variable `HIDFD_COMPILE=1`, else `module` itself."
     flag = os.environ.get('HIDFD_COMPILE', '0')
-    if flag not in ('0', '1'): raise ValueError(f"HIDFD_COMPILE={flag!r}: use 1 to compile the training steps with torch.compile, or 0 not to.")
+    if flag not in ('0', '1'):
+        raise ValueError(f"HIDFD_COMPILE={flag!r}: use 1 to compile the training steps with torch.compile, 0 not to.")
     return torch.compile(module) if flag == '1' else module
 
 # %% ../nbs/00_core.ipynb #1e76646a
@@ -96,7 +99,7 @@ def _write_error(e:OSError, path:Path, size:int)->OSError:
     err.errno = e.errno
     return err
 
-def atomic_save(obj, # what to save: `bytes` are written as they are; tensors, dicts, lists, numbers and strings go through `torch.save`
+def atomic_save(obj, # what to save: `bytes` as they are; tensors, dicts, lists, numbers, strings through `torch.save`
                 path:str|Path # where to save it
                )->Path:
     """Write `obj` to `path` through a temporary file and a rename, so `path` is never half-written; the file gets
@@ -175,13 +178,14 @@ def is_main()->bool:
 
 def init_distributed(backend:str|None=None # 'nccl', 'gloo', or `None`: NCCL when CUDA is available, else gloo
                     )->bool:
-    "Start the process group torchrun's environment describes (once); return whether several processes train together."
+    "Start the process group torchrun's environment describes (once); return whether several processes train."
     import torch.distributed as dist
     if int(os.environ.get('WORLD_SIZE', 1)) <= 1: return False
     if dist.is_initialized(): return True
     backend = backend or ('nccl' if torch.cuda.is_available() else 'gloo')
     if backend == 'nccl' and not dist.is_nccl_available():
-        raise RuntimeError("This torch build has no NCCL, which several GPU processes need; install a CUDA build of torch, or run on CPUs with backend='gloo'.")
+        raise RuntimeError("This torch build has no NCCL, which several GPU processes need; install torch for CUDA "
+                           "or run on CPUs with backend='gloo'.")
     if backend == 'nccl': torch.cuda.set_device(int(os.environ.get('LOCAL_RANK', 0)))
     dist.init_process_group(backend)
     return True
@@ -199,15 +203,19 @@ def check_batch_split(bs:int, # a batch size: the batch of all processes togethe
                      ):
     "Raise a `ValueError` before any work when `bs` does not split evenly over the processes."
     world = world or world_size()
-    if bs % world: raise ValueError(f"{what}={bs} does not split evenly over {world} processes; use a multiple of {world} (batch sizes are those of all processes together).")
+    if bs % world:
+        raise ValueError(f"{what}={bs} does not split evenly over {world} processes; use a multiple of {world} "
+                         "(batch sizes are those of all processes together).")
 
 def all_sum(t:torch.Tensor, # a tensor, the same shape in every process
-            grad:bool=False # differentiable: each process's `t` gets the gradient of the sum (and a new tensor comes back)
+            grad:bool=False # differentiable: each process's `t` gets the gradient of the sum (a new tensor comes back)
            )->torch.Tensor:
     "`t` summed over the processes: in place, or as a new differentiable tensor with `grad` (a no-op in one process)."
     import torch.distributed as dist
     if world_size() == 1: return t
-    if not grad: dist.all_reduce(t); return t
+    if not grad:
+        dist.all_reduce(t)
+        return t
     import warnings
     from torch.distributed.nn.functional import all_reduce
     with warnings.catch_warnings():   # torch marks this module deprecated but gives no differentiable replacement yet
@@ -221,7 +229,7 @@ def barrier():
 
 def global_mean(t:torch.Tensor # this process's rows (N, ...), the same N in every process
                )->torch.Tensor:
-    "The mean of `t`'s rows over the batch of all processes, differentiable: gradients flow back to every process's rows."
+    "The mean of `t`'s rows over the batch of all processes, differentiable: gradients flow back to every process."
     m = t.mean(0)
     return m if world_size() == 1 else all_sum(m / world_size(), grad=True)
 
@@ -242,7 +250,8 @@ class _GlobalRows(torch.autograd.Function):
 
 def global_rows(t:torch.Tensor # this process's rows (N, ...), the same N in every process
                )->torch.Tensor:
-    "The rows of every process, in rank order, differentiable: a loss of the whole batch computed alike in every process gets its gradient, once `DistributedDataParallel` averages it."
+    """The rows of every process, in rank order, differentiable: a loss of the whole batch computed alike in every
+    process gets its gradient, once `DistributedDataParallel` averages it."""
     return t if world_size() == 1 else _GlobalRows.apply(t)
 
 def step_means(sums:dict, # name -> a tensor summed over `steps` steps in this process
@@ -266,7 +275,7 @@ def hidfd_home()->Path:
     "The folder for hidfd's trained teachers and data: `$HIDFD_HOME`, default `~/.cache/hidfd`."
     return Path(os.environ.get('HIDFD_HOME', '~/.cache/hidfd')).expanduser()
 
-def peak_memory_mb(device=None # a CUDA device for its peak allocated memory; `None` or CPU for the process's peak resident memory
+def peak_memory_mb(device=None # a CUDA device for its peak allocated memory; `None` or CPU: the peak resident memory
                   )->float:
     "Peak memory in MB: the process's peak resident set on the CPU, or torch's peak allocation on a CUDA device."
     device = default_device(device) if device is not None else torch.device('cpu')
@@ -276,7 +285,8 @@ def peak_memory_mb(device=None # a CUDA device for its peak allocated memory; `N
 
 def reset_peak_memory(device=None # the device whose peak to reset (`None` or CPU: this process's resident set)
                      )->bool:
-    "Start `peak_memory_mb` afresh from now; return whether this system allows it (CUDA, and the CPU on Linux through `/proc/self/clear_refs`)."
+    """Start `peak_memory_mb` afresh from now; return whether this system allows it (CUDA, and the CPU on Linux
+    through `/proc/self/clear_refs`)."""
     device = default_device(device) if device is not None else torch.device('cpu')
     if device.type == 'cuda':
         torch.cuda.reset_peak_memory_stats(device)

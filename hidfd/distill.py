@@ -212,8 +212,8 @@ def distill(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
 
 # %% ../nbs/08_distill.ipynb #314afbec
 class DeployedStudent(nn.Module):
-    "A classifier for images in [0, 1]: the dataset's normalisation, then a `ClassifierSharingStudent`."
-    def __init__(self, model:ClassifierSharingStudent, # the distilled student
+    "A classifier for images in [0, 1]: the dataset's normalisation, then the student."
+    def __init__(self, model:nn.Module, # the distilled student (a `ClassifierSharingStudent` or a zoo model)
                  info:DatasetInfo # the dataset: normalisation, input size, classes
                 ):
         super().__init__()
@@ -226,17 +226,21 @@ class DeployedStudent(nn.Module):
     @property
     def classes(self)->tuple: return self.info.classes
 
-def save_student(model:ClassifierSharingStudent, # a distilled student
+def save_student(model:nn.Module, # a distilled student: a `ClassifierSharingStudent`, or a zoo model with a classifier
                  info:DatasetInfo, # the dataset it classifies
                  path:str|Path # the folder to write
                 )->Path:
     "Write `model.safetensors` and `config.json` into the folder `path`; `load_student` reads them back."
     from safetensors.torch import save
-    if model.student_arch not in list_models():
-        raise ValueError(f"save_student rebuilds students from the model zoo, and {model.student_arch!r} is not in it; save model.state_dict() with torch.save instead.")
+    shared = isinstance(model, ClassifierSharingStudent)
+    arch = model.student_arch if shared else getattr(model, 'arch', type(model).__name__)
+    if arch not in list_models():
+        raise ValueError(f"save_student rebuilds students from the model zoo, and {arch!r} is not in it; "
+                         "save model.state_dict() with torch.save instead.")
     folder = ensure_writable(path)
-    config = dict(format='hidfd-student', version=1, student_arch=model.student_arch, in_channels=model.in_channels,
-                  num_classes=model.num_classes, feature_dim=model.feature_dim, teacher_hw=model.teacher_hw, dataset=asdict(info))
+    config = dict(format='hidfd-student', version=1, student_arch=arch, in_channels=model.in_channels,
+                  num_classes=model.num_classes, feature_dim=model.feature_dim, dataset=asdict(info),
+                  classifier='shared' if shared else 'own', teacher_hw=model.teacher_hw if shared else None)
     weights = {k: v.contiguous() for k, v in model.state_dict().items()}
     atomic_save(save(weights, metadata={'format': 'hidfd-student'}), folder/'model.safetensors')
     atomic_save(json.dumps(config, indent=1).encode(), folder/'config.json')
@@ -252,8 +256,9 @@ def load_student(path:str|Path, # a folder written by `save_student`
         raise FileNotFoundError(f"{str(folder)!r} holds no saved student (config.json and model.safetensors); write one with `save_student`.")
     c = json.loads((folder/'config.json').read_text())
     if c.get('format') != 'hidfd-student': raise ValueError(f"{str(folder/'config.json')!r} does not describe a hidfd student.")
-    student = get_model(c['student_arch'], c['num_classes'], c['in_channels'])
-    model = ClassifierSharingStudent(student, nn.Linear(c['feature_dim'], c['num_classes']), c.get('teacher_hw'))
+    model = get_model(c['student_arch'], c['num_classes'], c['in_channels'])
+    if c.get('classifier', 'shared') == 'shared':   # students saved before plain ones existed all share it
+        model = ClassifierSharingStudent(model, nn.Linear(c['feature_dim'], c['num_classes']), c.get('teacher_hw'))
     model.load_state_dict(load_file(folder/'model.safetensors'))
     return DeployedStudent(model, DatasetInfo.from_dict(c['dataset'])).to(default_device(device)).eval()
 

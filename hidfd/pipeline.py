@@ -19,7 +19,7 @@ from .train import evaluate, load_model, load_teacher, plot_history, train_teach
 from .gan import DiffAugment, get_discriminator
 from .generation import generation_report, load_generator, load_synthetic, save_synthetic, synthesize, train_generator
 from .distill import distill, inflate, load_student, save_student
-from .baselines import train_student
+from .baselines import STUDENT_METHODS, train_student
 
 # %% auto #0
 __all__ = ['STAGES', 'Manifest', 'task_info', 'check_config', 'run', 'write_report']
@@ -88,6 +88,7 @@ def check_config(config:HiDFDConfig, # the run's config
     check_name(d.dataset, list_datasets(), 'dataset')
     check_name(d.strategy, ('random', 'confident'), 'strategy')
     check_name(s.student, list_models(), 'student architecture')
+    check_name(s.method, STUDENT_METHODS, 'distill.method')
     if teacher is None and d.dataset != 'imagefolder':
         info = dataset_info(d.dataset)
         teacher = get_model(check_name(t.arch, list_models(), 'teacher architecture'), info.num_classes, info.channels)
@@ -259,15 +260,19 @@ def _run_stages(config, out, given, tid, info, until, device, progress, callback
         arch, repeat = s.pop('student'), s.pop('repeat')
         syn = load_synthetic(out/'synthetic.pt') if config.generation.n_synthetic else None
         seed_everything(config.seed)
-        r = train_student('classifier_sharing', T, get_model(arch, info.num_classes, info.channels), inflate(collected, syn, repeat), s,
-                          out_dir=out/'distill', resume=True, seed=config.seed, device=device, progress=progress, callbacks=cbs('distill'))
+        student = get_model(arch, info.num_classes, info.channels)
+        r = train_student(s.pop('method'), T, student, inflate(collected, syn, repeat), s, out_dir=out/'distill',
+                          resume=True, seed=config.seed, device=device, progress=progress, callbacks=cbs('distill'))
         if is_main(): save_student(r['model'], collected.info, out/'student')
         h = r['history']
         n_images = len(collected) * repeat + config.generation.n_synthetic
         steps = h[-1].get('step') or len(h) * (n_images // config.distill.bs)   # counted, or whole batches per epoch
-        return dict(epochs=len(h), steps=steps, train_acc=h[-1]['train_acc'], train_loss=h[-1]['train_loss'],
-                    images_per_s=sum(x['images_per_s'] for x in h) / len(h), train_time_s=sum(x['time'] for x in h),
-                    images_per_epoch=n_images)
+        seconds = sum(x['time'] for x in h)
+        last = {k: h[-1][k] for k in ('train_acc', 'train_loss') if k in h[-1]}   # DAFL's rows hold its own losses
+        speed = (sum(x['images_per_s'] for x in h) / len(h) if all('images_per_s' in x for x in h)
+                 else config.distill.bs * steps / max(seconds, 1e-9))
+        return dict(epochs=len(h), steps=steps, **last, train_time_s=seconds, images_per_epoch=n_images,
+                    images_per_s=speed)
     if stage('distill', do_distill): return m.data
 
     def do_evaluate():
@@ -278,7 +283,10 @@ def _run_stages(config, out, given, tid, info, until, device, progress, callback
             ts, st = evaluate(T, test, device=device), evaluate(student.model, test, device=device)
             metrics.update(test_images=len(test), teacher_accuracy=ts['accuracy'], student_accuracy=st['accuracy'])
         else: metrics['test_set'] = 'none: accuracies not measured (give a labelled folder as data.test)'
-        fig = plot_history(out/'distill'); fig.savefig(ensure_writable(out/'figures')/'distill_history.png', dpi=80); plt.close(fig)
+        if (out/'distill'/'history.jsonl').exists():   # every method but DAFL (its history is in its checkpoint)
+            fig = plot_history(out/'distill')
+            fig.savefig(ensure_writable(out/'figures')/'distill_history.png', dpi=80)
+            plt.close(fig)
         return metrics
     stage('evaluate', do_evaluate)
     if is_main(): write_report(out)
