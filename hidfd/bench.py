@@ -117,8 +117,9 @@ def cell_config(bench:BenchConfig, # the grid
     "The `HiDFDConfig` of one cell: the bench's base, then the budget, seed and student steps, then the method's changes."
     method, budget, seed = cell
     changes = METHODS[check_name(method, METHODS, 'method')][1]
-    cell_changes = {'seed': seed, 'distill.steps': bench.reference_steps if method == 'supervised' else bench.steps}
-    if method != 'dafl': cell_changes['data.n_collected'] = budget
+    learns = changes.get('distill.method', 'classifier_sharing')   # the reference and DAFL, whatever their name
+    cell_changes = {'seed': seed, 'distill.steps': bench.reference_steps if learns == 'supervised' else bench.steps}
+    if learns != 'dafl': cell_changes['data.n_collected'] = budget   # DAFL collects nothing
     return update_config(HiDFDConfig(), {**bench.base, **cell_changes, **changes})
 
 # %% ../nbs/11_bench.ipynb #26d3f231
