@@ -4,22 +4,22 @@
 
 # %% ../nbs/09_baselines.ipynb #d9ff8953
 from __future__ import annotations
-import contextlib, json, math
+import contextlib
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
-from tqdm import tqdm
-from .core import (atomic_save, barrier, batch_share, check_batch_split, check_name, clock, data_parallel,
-                        default_device, elapsed, ensure_writable,
-                        global_mean, init_distributed, is_main, mixed_precision, seed_everything, step_means, world_size)
+from fastcore.basics import store_attr
+from .core import (batch_share, check_batch_split, check_name, data_parallel, default_device, global_mean,
+                        init_distributed, mixed_precision, seed_everything, world_size)
 from .data import DatasetInfo, ImageSet
 from .gan import to_teacher_input
 from .models import check_input
-from .train import check_resume, fit, swap_batchnorm, sync_batchnorm
+from .train import Loop, Task, fit, swap_batchnorm, sync_batchnorm
+from .config import DistillConfig, split_section
 from .distill import distill, inflate, kd_loss, mix_images, paper_milestones, student_schedule
 
 # %% auto #0
-__all__ = ['SCHEDULE_FIELDS', 'STUDENT_METHODS', 'kd_student_loss', 'fit_student', 'kd_distill', 'supervised_fit',
-           'train_student', 'collection_only', 'DAFLGenerator', 'dafl_generator_loss', 'train_dafl', 'dafl_student']
+__all__ = ['STUDENT_METHODS', 'kd_student_loss', 'fit_student', 'kd_distill', 'supervised_fit', 'train_student',
+           'collection_only', 'DAFLGenerator', 'dafl_generator_loss', 'DAFLTask', 'train_dafl', 'dafl_student']
 
 # %% ../nbs/09_baselines.ipynb #aec79365
 def kd_student_loss(teacher:nn.Module, # the frozen teacher
@@ -37,72 +37,71 @@ def kd_student_loss(teacher:nn.Module, # the frozen teacher
 
 def fit_student(student:nn.Module, # the student, a `FeatureModel` with its own classifier
                 data:ImageSet, # the labelled training set
+                config:DistillConfig|None=None, # the schedule: epochs/steps, bs, lr, wd, sched, nesterov, augment_data
                 valid:ImageSet|None=None, # labelled images for validation accuracy and the `best` checkpoint
-                epochs:int=240, bs:int=64, lr:float|None=None, wd:float=5e-4, # HiDFD's distillation schedule (lr default 0.05)
-                steps:int|None=None, sched:str='step', nesterov:bool=False, # the length and schedule, as in `distill`
-                **kwargs # passed on to `fit` (loss_fn, meta, milestones, log_every, augment_data, out_dir, resume, seed, ...)
+                milestones:list|None=None, # where 'step' drops the rate (default: `paper_milestones`)
+                **kwargs # `fit`'s other arguments (loss_fn, meta, log_every, out_dir, resume, seed, device, ...)
                )->dict:
     "`fit` on a student's schedule (`student_schedule`), what KD and the supervised reference share; return `dict(model, history)`."
-    schedule = student_schedule(epochs, steps, sched, kwargs.pop('milestones', None))
-    history = fit(student, data, valid, bs=bs, lr=lr or 0.05, wd=wd, nesterov=nesterov, **schedule, **kwargs)
+    c = config or DistillConfig()
+    history = fit(student, data, valid, bs=c.bs, lr=c.lr or 0.05, wd=c.wd, nesterov=c.nesterov,
+                  augment_data=c.augment_data, **student_schedule(c.epochs, c.steps, c.sched, milestones), **kwargs)
     return dict(model=student.eval(), history=history)
 
 def kd_distill(teacher:nn.Module, # the frozen teacher
                student:nn.Module, # the student, a `FeatureModel` with its own classifier
                data:ImageSet, # the training set, e.g. `inflate(collected)` or `inflate(collected, synthetic)`
+               config:DistillConfig|None=None, # the schedule, `temperature` and `mix` (mixup or cutmix of each batch,
+                                               # seen alike by teacher and student: "function matching")
                valid:ImageSet|None=None, # labelled images for validation accuracy and the `best` checkpoint
-               temperature:float=4., # KD temperature
-               mix:str|None=None, # 'mixup' or 'cutmix' of each batch, seen alike by teacher and student: "function matching"
-               **kwargs # the schedule and `fit`'s arguments, as `fit_student` takes them
+               **kwargs # fields of `config` to change, and `fit_student`'s other arguments
               )->dict:
     "Hinton KD of `teacher` into `student` on `data`; return `dict(model=..., history=rows)`."
-    device = default_device(kwargs.pop('device', None))
-    return fit_student(student, data, valid, device=device, loss_fn=kd_student_loss(teacher.to(device), temperature, mix or None),
-                       meta=dict(method='kd', temperature=temperature, mix=mix or ''), **kwargs)
+    c, run = split_section(DistillConfig, config, kwargs)
+    device = default_device(run.pop('device', None))
+    loss_fn = kd_student_loss(teacher.to(device), c.temperature, c.mix or None)
+    return fit_student(student, data, c, valid, device=device, loss_fn=loss_fn,
+                       meta=dict(method='kd', temperature=c.temperature, mix=c.mix or ''), **run)
 
 def supervised_fit(teacher:nn.Module|None, # not used: the student learns the labels (kept for the registry's one signature)
                    student:nn.Module, # the student, a `FeatureModel` with its own classifier
                    data:ImageSet, # images with their true labels
+                   config:DistillConfig|None=None, # the schedule
                    valid:ImageSet|None=None, # labelled images for validation accuracy and the `best` checkpoint
-                   **kwargs # the schedule and `fit`'s arguments, as `fit_student` takes them
+                   **kwargs # fields of `config` to change, and `fit_student`'s other arguments
                   )->dict:
     "The student trained on the labels of `data` with cross-entropy: the supervised reference; return `dict(model, history)`."
-    return fit_student(student, data, valid, meta=dict(method='supervised'), **kwargs)
+    c, run = split_section(DistillConfig, config, kwargs)
+    return fit_student(student, data, c, valid, meta=dict(method='supervised'), **run)
 
 # %% ../nbs/09_baselines.ipynb #179fad8b
-SCHEDULE_FIELDS = ('epochs', 'steps', 'bs', 'lr', 'wd', 'sched', 'nesterov', 'augment_data')   # read by every method
-
-STUDENT_METHODS = {   # name: (the training function, the settings it reads besides SCHEDULE_FIELDS)
-    'classifier_sharing': (distill, ('feature_weight', 'kd_weight', 'ce_weight', 'temperature', 'mix')),
-    'kd': (kd_distill, ('temperature', 'mix')),
-    'supervised': (supervised_fit, ()),
+STUDENT_METHODS = {   # name: the training function, `fn(teacher, student, data, config=None, valid=None, **run)`
+    'classifier_sharing': distill,
+    'kd': kd_distill,
+    'supervised': supervised_fit,
 }
 
 def train_student(method:str, # a name from `STUDENT_METHODS`
                   teacher:nn.Module, # the frozen teacher (unused by 'supervised')
                   student:nn.Module, # the student, a `FeatureModel` from the zoo
                   data:ImageSet, # the labelled training set
-                  settings:dict, # distillation settings: `asdict(DistillConfig(...))` or any dict holding the fields the method reads
+                  config:DistillConfig|None=None, # the distillation settings, a run's `config.distill`
                   **run # where and how: valid, out_dir, resume, seed, device, progress, callbacks, log_every
                  )->dict:
-    "Train `student` on `data` by `method`; return `dict(model=..., history=rows)`."
-    fn, fields = STUDENT_METHODS[check_name(method, STUDENT_METHODS, 'method')]
-    return fn(teacher, student, data, **{k: settings[k] for k in (*SCHEDULE_FIELDS, *fields) if k in settings}, **run)
+    "Train `student` on `data` by `method` with the settings of `config`; return `dict(model=..., history=rows)`."
+    return STUDENT_METHODS[check_name(method, STUDENT_METHODS, 'method')](teacher, student, data, config=config, **run)
 
 def collection_only(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
                     student:nn.Module, # the student, a `FeatureModel` from the zoo
                     collected:ImageSet, # the collected images with the teacher's pseudo-labels
                     method:str='kd', # 'kd' (Hinton KD) or 'classifier_sharing' (HiDFD's alignment, no synthetic images)
-                    repeat:int=10, # N: the collected images' copies per epoch
-                    epochs:int=240, bs:int=64, lr:float|None=None, wd:float=5e-4, # HiDFD's distillation schedule
-                    temperature:float=4., # KD temperature
-                    **kwargs # further settings (steps, sched, nesterov, mix) and run arguments, as `train_student` takes them
+                    config:DistillConfig|None=None, # the settings: `repeat` (copies of the collected set) and the rest
+                    **kwargs # fields of `config` to change, and run arguments, as `train_student` takes them
                    )->dict:
     "Distil `teacher` into `student` from the collected images alone; return `dict(model=..., history=rows)`."
     check_name(method, ('kd', 'classifier_sharing'), 'method')
-    settings = dict(epochs=epochs, bs=bs, lr=lr, wd=wd, temperature=temperature,
-                    **{k: kwargs.pop(k) for k in ('steps', 'sched', 'nesterov', 'mix', 'augment_data') if k in kwargs})
-    return train_student(method, teacher, student, inflate(collected, None, repeat), settings, **kwargs)
+    c, run = split_section(DistillConfig, config, kwargs)
+    return train_student(method, teacher, student, inflate(collected, None, c.repeat), c, **run)
 
 # %% ../nbs/09_baselines.ipynb #da7d1d31
 class DAFLGenerator(nn.Module):
@@ -135,6 +134,44 @@ def dafl_generator_loss(logits:torch.Tensor, # the teacher's logits for a genera
     return one_hot + alpha * activation + beta * info_entropy, parts
 
 # %% ../nbs/09_baselines.ipynb #0eac1ce5
+class DAFLTask(Task):
+    "DAFL as a `Task` of `Loop`: each step trains the generator on the teacher's responses, then the student by KD."
+    def __init__(self, teacher, G, student, opt_g, opt_s, sched, info, bs, alpha, beta, temperature, seed, device,
+                 lr_g):
+        store_attr()
+        self.advice = f"Lower lr_g (now {lr_g})."
+    def objects(self):
+        return dict(generator=self.G, student=self.student, opt_g=self.opt_g, opt_s=self.opt_s, sched=self.sched)
+
+    @contextlib.contextmanager
+    def running(self):
+        # several processes: every one generates the whole batch (G is small); the teacher and the student see a share
+        with swap_batchnorm(self.student, sync_batchnorm) if world_size() > 1 else contextlib.nullcontext():
+            self.G_net, self.student_net = data_parallel(self.G, self.device), data_parallel(self.student, self.device)
+            self.part = batch_share(self.bs)
+            yield
+
+    def before_fit(self, loop): self.G.train(), self.student.train()
+
+    def step(self, loop):
+        z = torch.randn(self.bs, self.G.z_dim, generator=torch.Generator().manual_seed(self.seed * 1_000_003 + loop.i))
+        with mixed_precision(self.device):
+            x = to_teacher_input(self.G_net(z.to(self.device)), self.info)[self.part]
+            f = self.teacher.pool(x)
+            logits = self.teacher.classifier(f)
+            g_loss, parts = dafl_generator_loss(logits.float(), f.float(), self.alpha, self.beta)
+        self.opt_g.zero_grad(set_to_none=True)
+        g_loss.backward()
+        self.opt_g.step()
+        x, t = x.detach(), logits.detach().float()
+        with mixed_precision(self.device):
+            s_loss = kd_loss(self.student_net(x).float(), t, self.temperature)
+        self.opt_s.zero_grad(set_to_none=True)
+        s_loss.backward()
+        self.opt_s.step()
+        self.sched.step()
+        return {k: v.detach() for k, v in {**parts, 'generator': g_loss, 'student': s_loss}.items()}
+
 def train_dafl(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
                student:nn.Module, # the student, a `FeatureModel`
                info:DatasetInfo, # the teacher's dataset: channels, size, normalisation
@@ -147,80 +184,41 @@ def train_dafl(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
                temperature:float=4., # KD temperature
                out_dir:str|Path|None=None, # folder for `dafl_latest.pt`
                resume:bool=False, # continue from `out_dir/dafl_latest.pt`
-               checkpoint_every:int=100, # steps between checkpoints
+               checkpoint_every:int=100, # steps between history rows and checkpoints
                seed:int=0, device=None, progress:bool=True,
-               callbacks=() # `cb(step, row)` after each checkpoint
+               callbacks=() # `Callback`s, or functions `cb(loop)` after each history row
               )->dict:
     "Train DAFL's generator and the student together; return `dict(model=student, generator=G, history=rows)`."
     init_distributed()   # under torchrun: join the other processes (a no-op in one process)
-    device, world = default_device(device), world_size()
+    device = default_device(device)
     check_input(teacher, info.channels, info.size, f'{info.name} images')
     check_batch_split(bs)
-    out = ensure_writable(out_dir) if out_dir is not None else None
-    if out is not None and (out/'dafl_latest.pt').exists() and not resume:
-        raise FileExistsError(f"{str(out)!r} already holds a DAFL run; pass resume=True to continue it, or choose another out_dir.")
+    settings = dict(iterations=iterations, bs=bs, lr_g=lr_g, lr_s=lr_s, wd=wd, alpha=alpha, beta=beta,
+                    temperature=temperature, checkpoint_every=checkpoint_every, seed=seed)
+    loop = Loop('dafl', out_dir, resume, settings, callbacks=callbacks, progress=progress)
     seed_everything(seed)
     teacher = teacher.to(device).eval().requires_grad_(False)
     G, student = DAFLGenerator(info.channels, info.size).to(device), student.to(device)
     opt_g = torch.optim.Adam(G.parameters(), lr_g)
     opt_s = torch.optim.SGD(student.parameters(), lr_s, momentum=0.9, weight_decay=wd)
     sched = torch.optim.lr_scheduler.MultiStepLR(opt_s, paper_milestones(iterations), 0.1)
-    history, start = [], 0
-    settings = dict(iterations=iterations, bs=bs, lr_g=lr_g, lr_s=lr_s, wd=wd, alpha=alpha, beta=beta,
-                    temperature=temperature, checkpoint_every=checkpoint_every, seed=seed)
-    if out is not None and resume and (out/'dafl_latest.pt').exists():
-        check_resume(out/'dafl_latest.pt', settings)
-        ck = torch.load(out/'dafl_latest.pt', map_location=device, weights_only=True)
-        for obj, k in ((G, 'generator'), (student, 'student'), (opt_g, 'opt_g'), (opt_s, 'opt_s'), (sched, 'sched')): obj.load_state_dict(ck[k])
-        history, start = ck['history'], ck['step']
-    G.train(); student.train()
-    sums, t0 = {}, clock()
-    # several processes: every one generates the whole batch (G is small), the teacher and the student see this process's share
-    with swap_batchnorm(student, sync_batchnorm) if world > 1 else contextlib.nullcontext():
-        G_net, student_net, part = data_parallel(G, device), data_parallel(student, device), batch_share(bs)
-        for step in tqdm(range(start, iterations), initial=start, total=iterations, desc='DAFL', disable=not (progress and is_main())):
-            z = torch.randn(bs, G.z_dim, generator=torch.Generator().manual_seed(seed * 1_000_003 + step)).to(device)
-            with mixed_precision(device):
-                x = to_teacher_input(G_net(z), info)[part]
-                f = teacher.pool(x)
-                logits = teacher.classifier(f)
-                g_loss, parts = dafl_generator_loss(logits.float(), f.float(), alpha, beta)
-            opt_g.zero_grad(set_to_none=True); g_loss.backward(); opt_g.step()
-            x, t = x.detach(), logits.detach().float()
-            with mixed_precision(device): s_loss = kd_loss(student_net(x).float(), t, temperature)
-            opt_s.zero_grad(set_to_none=True); s_loss.backward(); opt_s.step(); sched.step()
-            for k, v in {**parts, 'generator': g_loss, 'student': s_loss}.items(): sums[k] = sums.get(k, 0) + v.detach()
-            if (step + 1) % checkpoint_every == 0 or step + 1 == iterations:
-                row = step_means(sums, step % checkpoint_every + 1)   # the whole batch's losses
-                bad = [k for k, v in row.items() if not math.isfinite(v)]
-                if bad: raise FloatingPointError(f"The DAFL loss {bad[0]!r} became {row[bad[0]]} by step {step+1}; lower lr_g (now {lr_g}).")
-                row.update(step=step + 1, **elapsed(t0))
-                history.append(row)
-                sums, t0 = {}, clock()
-                if out is not None and is_main():   # one process writes
-                    state = dict(generator=G.state_dict(), student=student.state_dict(), opt_g=opt_g.state_dict(),
-                                 opt_s=opt_s.state_dict(), sched=sched.state_dict(), step=step + 1, history=history,
-                                 settings=settings)
-                    atomic_save(state, out/'dafl_latest.pt')
-                if out is not None: barrier()   # the checkpoint is written before any process goes on
-                for cb in callbacks: cb(step + 1, row)
+    task = DAFLTask(teacher, G, student, opt_g, opt_s, sched, info, bs, alpha, beta, temperature, seed, device, lr_g)
+    history = loop.run(task, iterations, checkpoint_every)
     return dict(model=student.eval(), generator=G.eval(), history=history)
-
 
 # %% ../nbs/09_baselines.ipynb #831aded0
 def dafl_student(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
                  student:nn.Module, # the student, a `FeatureModel` with its own classifier
                  data:ImageSet, # any set of the task's images: only its `info`, and its length with `epochs`, are read
+                 config:DistillConfig|None=None, # the length (steps, or epochs of `data`), bs, lr, wd and temperature
                  valid:ImageSet|None=None, # not used: DAFL has no validation images
-                 epochs:int=240, steps:int|None=None, bs:int=64, lr:float|None=None, wd:float=5e-4, # the schedule
-                 temperature:float=4., # KD temperature
                  log_every:int=100, # steps between history rows and checkpoints
-                 sched:str='step', nesterov:bool=False, augment_data:bool=True, # not used (DAFL's own schedule)
-                 **run # out_dir, resume, seed, device, progress, callbacks
+                 **kwargs # fields of `config` to change, and out_dir, resume, seed, device, progress, callbacks
                 )->dict:
-    "`train_dafl` from a registry method's settings; return `dict(model=student, generator=G, history=rows)`."
-    iterations = steps or epochs * max(1, len(data) // bs)
-    return train_dafl(teacher, student, data.info, iterations=iterations, bs=bs, lr_s=lr or 0.05, wd=wd,
-                      temperature=temperature, checkpoint_every=log_every, **run)
+    "`train_dafl` from a registry method's settings (its own schedule); return `dict(model, generator, history)`."
+    c, run = split_section(DistillConfig, config, kwargs)
+    iterations = c.steps or c.epochs * max(1, len(data) // c.bs)
+    return train_dafl(teacher, student, data.info, iterations=iterations, bs=c.bs, lr_s=c.lr or 0.05, wd=c.wd,
+                      temperature=c.temperature, checkpoint_every=log_every, **run)
 
-STUDENT_METHODS['dafl'] = (dafl_student, ('temperature',))
+STUDENT_METHODS['dafl'] = dafl_student

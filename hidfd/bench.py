@@ -18,7 +18,7 @@ from .train import evaluate, fit, load_model
 from .generation import generation_report, load_generator, load_synthetic, save_synthetic, synthesize, train_generator
 from .distill import inflate
 from .baselines import train_student
-from .config import (CPU_GENERATION, METHODS, DistillConfig, HiDFDConfig, config_hash, generator_arguments,
+from .config import (CPU_GENERATION, METHODS, DistillConfig, HiDFDConfig, config_hash,
                           update_config)
 
 # %% auto #0
@@ -156,7 +156,8 @@ def _synthetic(config:HiDFDConfig, teacher, collected, runs:Path, valid, device,
         ensure_writable(gan)
         with claim(gan/'gan.lock', wait=True, what=f'the GAN in {gan}'):
             if not done.exists():
-                r = train_generator(teacher, collected, out_dir=gan, resume=True, seed=config.seed, device=device, progress=progress, **generator_arguments(config.generation))
+                r = train_generator(teacher, collected, config.generation, out_dir=gan, resume=True, seed=config.seed,
+                                    device=device, progress=progress)
                 t0 = clock()
                 syn = synthesize(load_generator(gan, device=device), g.n_synthetic, collected.info, seed=config.seed, device=device)
                 save_synthetic(syn, gan/'synthetic.pt')
@@ -207,7 +208,7 @@ def run_cell(bench:BenchConfig, # the grid
             res.update(generation=gen, **{k: gen[k] for k in gen if k.startswith(('gan_', 'synthesize_'))})
         data = inflate(collected, syn, s.repeat)
         res.update(collected_agreement=collected.record['agreement'], real_share=data.record['real_share'])
-    r = train_student(kind, teacher, student, data, asdict(s), log_every=max(1, s.steps // 10), **run)
+    r = train_student(kind, teacher, student, data, s, log_every=max(1, s.steps // 10), **run)
     done = r['history'][-1]['step']
     if done != s.steps: raise RuntimeError(f"Cell {cell_name(cell)} trained its student for {done} steps instead of {s.steps}.")
     res.update(student_steps=done, student_images=done * s.bs, **_times('student', r['history']))

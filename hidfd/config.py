@@ -12,8 +12,7 @@ from .core import atomic_save, check_name
 # %% auto #0
 __all__ = ['HASH_VERSION', 'CPU_GENERATION', 'PRESETS', 'RECOMMENDED', 'METHODS', 'DataConfig', 'TeacherConfig',
            'GenerationConfig', 'DistillConfig', 'HiDFDConfig', 'config_keys', 'update_config', 'config_from_dict',
-           'save_config', 'load_config', 'config_hash', 'preset', 'generator_arguments', 'method_config',
-           'methods_markdown']
+           'save_config', 'load_config', 'config_hash', 'preset', 'split_section', 'method_config', 'methods_markdown']
 
 # %% ../nbs/01_config.ipynb #aa8104dc
 @dataclass
@@ -252,13 +251,19 @@ def preset(name:str # a name from `PRESETS`
     "The config of preset `name`."
     return config_from_dict(PRESETS[check_name(name, PRESETS, 'preset')])
 
-# %% ../nbs/01_config.ipynb #17c31410
-def generator_arguments(g:GenerationConfig # a config's `generation` section
-                       )->dict:
-    "The keyword arguments of `hidfd.generation.train_generator` that `g` sets (`iterations=0` becomes `None`: epochs)."
-    args = asdict(g)
-    for k in ('n_synthetic', 'report_size'): args.pop(k)
-    return {**args, 'iterations': args['iterations'] or None}
+# %% ../nbs/01_config.ipynb #67926f96
+def split_section(cls, # a section's class, e.g. `GenerationConfig`
+                  config=None, # an instance of it (default: `cls()`, the paper's settings)
+                  kwargs:dict|None=None, # keyword arguments of a call: the section's fields and others
+                  strict:bool=False # refuse an argument that is not a field of `cls` (`ValueError`, naming the closest)
+                 )->tuple:
+    "`(section, rest)`: `config` with the `kwargs` that name its fields changed, and the other `kwargs`."
+    names = [f.name for f in fields(cls)]
+    rest = {k: v for k, v in (kwargs or {}).items() if k not in names}
+    if strict and rest: check_name(next(iter(rest)), names, f'{cls.__name__} field')
+    if config is not None and not isinstance(config, cls):
+        raise TypeError(f"Give a {cls.__name__} (a config's section), not a {type(config).__name__}.")
+    return replace(config or cls(), **{k: v for k, v in (kwargs or {}).items() if k in names}), rest
 
 # %% ../nbs/01_config.ipynb #f35e9d75
 RECOMMENDED = {'distill.kd_weight': 1., 'distill.mix': 'mixup'}   # HiDFD as recommended here (chosen on validation)

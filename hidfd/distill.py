@@ -9,6 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from .core import atomic_save, check_name, default_device, ensure_writable
+from .config import DistillConfig, split_section
 from .data import DatasetInfo, ImageSet
 from .models import FeatureModel, check_input, get_model, list_models
 from .train import fit
@@ -172,42 +173,42 @@ def student_schedule(epochs:int=240, # passes over the data (when `steps` is not
 def distill(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
             student:nn.Module, # the student (a `FeatureModel`, wrapped here) or a `ClassifierSharingStudent`
             data:ImageSet, # the training set, usually `inflate(collected, synthetic)`
+            config:DistillConfig|None=None, # the schedule and loss weights (default: the paper's, `DistillConfig()`)
             valid:ImageSet|None=None, # labelled images for validation accuracy and the `best` checkpoint
-            epochs:int=240, # passes over `data`
-            bs:int=64, # batch size
-            lr:float|None=None, # initial learning rate (default: 0.05, or 0.01 for MobileNet students)
-            wd:float=5e-4, # weight decay
             milestones:list|None=None, # where 'step' drops the rate ×0.1 (default: 150/240, 180/240, 210/240 of the run)
-            steps:int|None=None, # optimizer steps instead of `epochs` passes (0 or `None`: count epochs)
-            sched:str='step', # 'step' (the paper's), 'onecycle' or 'cosine'
-            nesterov:bool=False, # Nesterov momentum
-            mix:str|None=None, # 'mixup' or 'cutmix' of each batch, seen alike by teacher and student (`mix_images`)
-            log_every:int=100, # with `steps`: steps per history row and checkpoint
-            feature_weight:float=1., kd_weight:float=0., ce_weight:float=0., temperature:float=4., # loss terms
-            augment_data:bool=True, # random crop and (where the dataset allows it) horizontal flip
+            log_every:int=100, # with `config.steps`: steps per history row and checkpoint
             out_dir:str|Path|None=None, # folder for checkpoints and history
             resume:bool=False, # continue from `out_dir/latest.pt`
             seed:int=0, # seed of the batch order and augmentation
             device=None, # where to train
             progress:bool=True, # show a progress bar
-            callbacks=() # `cb(epoch, row, model)` after each epoch
+            callbacks=(), # `Callback`s, or functions `cb(loop)` after each history row (see `hidfd.train.Loop`)
+            **changes # fields of `config` to change for this call, e.g. `steps=1000, kd_weight=1.`
            )->dict:
-    "Distil `teacher` into `student` on `data`; return `dict(model=ClassifierSharingStudent, history=rows)`."
+    """Distil `teacher` into `student` on `data` with the settings of `config` (a `hidfd.config.DistillConfig`, where
+    each is documented; `student`, `method` and `repeat` are read by the pipeline, not here); return
+    `dict(model=ClassifierSharingStudent, history=rows)`."""
+    c, _ = split_section(DistillConfig, config, changes, strict=True)
     device, info = default_device(device), data.info
     check_input(teacher, info.channels, info.size, 'the training images')
-    if info.num_classes != teacher.classifier.out_features:
-        raise ValueError(f"The training set has {info.num_classes} classes but the teacher's classifier has {teacher.classifier.out_features}.")
+    k = teacher.classifier.out_features
+    if info.num_classes != k:
+        raise ValueError(f"The training set has {info.num_classes} classes but the teacher's classifier has {k}.")
     if not isinstance(student, ClassifierSharingStudent):
-        with torch.no_grad(): hw = teacher.to(device).eval().features(torch.zeros(1, info.channels, info.size, info.size, device=device)).shape[-2:]
+        probe = torch.zeros(1, info.channels, info.size, info.size, device=device)
+        with torch.no_grad(): hw = teacher.to(device).eval().features(probe).shape[-2:]
         student = ClassifierSharingStudent(student, teacher, hw)
     model = student.to(device)
-    lr = lr or (0.01 if model.student_arch.startswith('mobilenet') else 0.05)
-    loss_fn = classifier_sharing_loss(teacher.to(device), feature_weight, kd_weight, ce_weight, temperature, mix or None)
-    meta = dict(method='classifier-sharing', student_arch=model.student_arch, teacher_arch=getattr(teacher, 'arch', type(teacher).__name__),
-                feature_weight=feature_weight, kd_weight=kd_weight, ce_weight=ce_weight, temperature=temperature, mix=mix or '')
-    history = fit(model, data, valid, bs=bs, lr=lr, opt='sgd', wd=wd, nesterov=nesterov, **student_schedule(epochs, steps, sched, milestones),
-                  log_every=log_every, augment_data=augment_data, out_dir=out_dir, resume=resume, seed=seed, device=device, loss_fn=loss_fn,
-                  callbacks=callbacks, progress=progress, meta=meta)
+    lr = c.lr or (0.01 if model.student_arch.startswith('mobilenet') else 0.05)
+    loss_fn = classifier_sharing_loss(teacher.to(device), c.feature_weight, c.kd_weight, c.ce_weight, c.temperature,
+                                      c.mix or None)
+    meta = dict(method='classifier-sharing', student_arch=model.student_arch,
+                teacher_arch=getattr(teacher, 'arch', type(teacher).__name__), feature_weight=c.feature_weight,
+                kd_weight=c.kd_weight, ce_weight=c.ce_weight, temperature=c.temperature, mix=c.mix or '')
+    history = fit(model, data, valid, bs=c.bs, lr=lr, opt='sgd', wd=c.wd, nesterov=c.nesterov,
+                  **student_schedule(c.epochs, c.steps, c.sched, milestones), log_every=log_every,
+                  augment_data=c.augment_data, out_dir=out_dir, resume=resume, seed=seed, device=device,
+                  loss_fn=loss_fn, callbacks=callbacks, progress=progress, meta=meta)
     return dict(model=model.eval(), history=history)
 
 # %% ../nbs/08_distill.ipynb #314afbec

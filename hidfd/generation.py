@@ -4,24 +4,25 @@
 
 # %% ../nbs/07_generation.ipynb #bea55a30
 from __future__ import annotations
-import json, math
+import math
 from dataclasses import asdict
 from pathlib import Path
-import torch, torch.nn as nn, torch.nn.functional as F
+import torch, torch.nn as nn
+from fastcore.basics import store_attr
 from torch.optim.swa_utils import AveragedModel
-from tqdm import tqdm
-from .core import (atomic_save, barrier, batch_share, check_batch_split, clock, compile_step, data_parallel,
-                        default_device, elapsed, ensure_writable, global_rows,
-                        init_distributed, is_main, memory_format, mixed_precision, rank, seed_everything, step_means, world_size)
-from .data import DatasetInfo, ImageSet, augment, batches, normalize, on_device, predict
+from .core import (atomic_save, batch_share, check_batch_split, compile_step, data_parallel, default_device,
+                        ensure_writable, global_rows, init_distributed, memory_format, mixed_precision, rank,
+                        seed_everything, world_size)
+from .config import GenerationConfig, split_section
+from .data import DatasetInfo, ImageSet, augment, batches, normalize, on_device
 from .gan import (DiffAugment, Generator, adc_d_loss, adc_g_loss, class_mmd_loss, feature_blending_loss, feature_transfer_loss,
                        get_discriminator, hinge_d_loss, hinge_g_loss, mode_seeking_loss, pooled_maps, to_generator_range, to_teacher_input)
 from .models import check_input
 from .smoothing import CategoryFrequencySmoothing
-from .train import check_resume
+from .train import Loop, Task, load_checkpoint
 
 # %% auto #0
-__all__ = ['GRID_CLASSES', 'FeatureBank', 'ema_generator', 'standing_statistics', 'train_generator', 'grid_classes',
+__all__ = ['GRID_CLASSES', 'FeatureBank', 'ema_generator', 'standing_statistics', 'GANTask', 'train_generator', 'grid_classes',
            'save_sample_grid', 'load_generator', 'synthesize', 'save_synthetic', 'load_synthetic', 'export_png',
            'frechet_distance', 'teacher_features', 'gaussian', 'knn_radii', 'prdc', 'generation_report']
 
@@ -168,132 +169,115 @@ def _real_batch(real, idx, info, g, device, fmt):
     if info.hflip: xr = augment(xr, pad=0, flip=True, generator=g)
     return to_generator_range(xr).contiguous(memory_format=fmt), real.labels[idx].to(device)
 
+class GANTask(Task):
+    """HiDFD's GAN as a `Task` of `Loop`: each unit (an iteration) makes `d_steps` discriminator steps and one
+    generator step, updates the class counts and the EMA generator; a checkpoint gives the EMA generator its standing
+    statistics and writes a grid of its samples."""
+    unit = 'iteration'
+    def __init__(self, G, D, ema, cfs, bank, opt_g, opt_d, real, cfg, device):
+        store_attr()
+        self.fmt, self.advice = memory_format(device), f"Lower the learning rate (lr={cfg['lr']})."
+        # several processes: each draws the whole batch and computes its share; gradients are averaged, so the steps
+        # are one process's. Parameters some steps leave idle: r without both feature losses, the ensemble's heads
+        both = cfg['feature_transfer'] and cfg['feature_blending']
+        unused = not both or cfg['discriminator'] == 'projected' and cfg['ensemble']
+        self.d_loss = compile_step(data_parallel(_DLoss(D, cfg), device, find_unused_parameters=unused))
+        self.G_net, self.D_net = compile_step(data_parallel(G, device)), compile_step(D)
+        self.part = batch_share(cfg['bs'])
+        self.fixed_y = grid_classes(cfg['num_classes']).to(device).repeat_interleave(8)   # the sample grids' classes
+        noise = torch.Generator().manual_seed(cfg['seed'])
+        self.fixed_z = torch.randn(len(self.fixed_y), 128, generator=noise).to(device)
+
+    def objects(self): return dict(generator=self.G, ema=self.ema, opt_g=self.opt_g, opt_d=self.opt_d)
+    def state_dict(self):
+        return dict(super().state_dict(), cfs=self.cfs.state_dict() if self.cfs is not None else {},
+                    discriminator={k: v for k, v in self.D.state_dict().items() if 'teacher.' not in k})   # D's own
+    def load_state_dict(self, state):
+        super().load_state_dict(state)
+        self.D.load_state_dict(state['discriminator'], strict=False)
+        if self.cfs is not None: self.cfs.load_state_dict(state['cfs'])
+
+    def before_fit(self, loop): self.G.train(), self.D.train()
+
+    def _real(self, g):
+        idx = torch.randint(0, len(self.real), (self.cfg['bs'],), generator=g).to(self.real.images.device)
+        return _real_batch(self.real, idx, self.real.info, g, self.device, self.fmt)
+
+    def step(self, loop):
+        cfg, d_steps, sums = self.cfg, self.cfg['d_steps'], {}
+        g = torch.Generator().manual_seed(cfg['seed'] * 1_000_003 + loop.i)
+        for _ in range(d_steps):   # a fresh real batch for each D step
+            xr, yr = self._real(g)
+            with mixed_precision(self.device):
+                d_total, d_losses = _d_step(self.d_loss, self.G, xr, yr, g, loop.i, cfg, self.part)
+            self.opt_d.zero_grad(set_to_none=True)
+            d_total.backward()
+            self.opt_d.step()
+            for k, v in {**d_losses, 'd_total': d_total}.items(): sums[k] = sums.get(k, 0) + v.detach().float() / d_steps
+        with mixed_precision(self.device):
+            g_total, g_losses = _g_step(self.D_net, self.G_net, self.cfs, self.bank, cfg['bs'], g, loop.i, cfg,
+                                        self.part)
+        self.opt_g.zero_grad(set_to_none=True)
+        g_total.backward()
+        self.opt_g.step()
+        if self.cfs is not None: self.cfs.step()
+        self.ema.update_parameters(self.G)
+        return dict(sums, **{k: v.detach().float() for k, v in {**g_losses, 'g_total': g_total}.items()})
+
+    def postfix(self, row): return dict(d=f"{row['d_total']:.3f}", g=f"{row['g_total']:.3f}")
+    def before_checkpoint(self, loop): standing_statistics(self.ema.module, self.G, seed=self.cfg['seed'])
+    def after_checkpoint(self, loop):
+        save_sample_grid(self.ema.module, loop.out/'samples'/f'iter_{loop.done:06d}.png', self.fixed_z, self.fixed_y)
+
+# %% ../nbs/07_generation.ipynb #60992a57
 def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
                     collected:ImageSet, # the collected images with the teacher's pseudo-labels
-                    iterations:int|None=None, # GAN iterations (default: `epochs` passes over the collected set)
-                    epochs:int=400, # passes over the collected set, when `iterations` is not given
-                    bs:int=100, # batch size of real and of generated images
-                    lr:float=2e-4, # Adam learning rate of G and D
-                    betas:tuple=(0.0, 0.999), # Adam betas
-                    ch:int=64, # base width of G and D (the heads have 4*ch units)
-                    g_mults:tuple|None=None, # G's widths in multiples of `ch` (default: 4 everywhere, BigGAN's 32x32 design)
-                    discriminator:str='teacher', # D's design: 'teacher', 'resnet' or 'projected' (see `hidfd.gan`)
-                    d_mults:tuple=(4, 4, 4, 4), # the widths of a ResNet D in multiples of `ch` ('resnet', and 'projected' with `ensemble`)
-                    ensemble:bool=False, # 'projected' only: also score with a ResNet D trained from scratch
-                    lambda_d:float=1., lambda_g:float=1., # weights of the ADC losses
-                    lambda_fi:float=0.1, # weight of feature integration (transfer + blending)
-                    lambda_cfs:float=0.1, # weight of category frequency smoothing
-                    feature_transfer:bool=True, # use the feature transfer loss
-                    feature_blending:bool=True, # use the feature blending loss
-                    smoothing:bool=True, # use category frequency smoothing
-                    diff_augment:str='', # DiffAugment policy for every image D sees, e.g. 'color,translation,cutout' ('': off)
-                    d_steps:int=1, # discriminator steps per generator step
-                    adc_ramp:int=0, # iterations over which the ADC weights rise from 0 (0: full weight from the start)
-                    lambda_ms:float=0., # weight of the mode-seeking loss (0: off)
-                    lambda_mmd:float=0., # weight of feature distribution matching, `class_mmd_loss` (0: off)
-                    cfs_every:int=100, # K: iterations between updates of the class counts
-                    ema_decay:float=0.9999, ema_start:int=1000, # EMA of the generator
+                    config:GenerationConfig|None=None, # the GAN's settings (default: the paper's, `GenerationConfig()`)
                     out_dir:str|Path|None=None, # folder for checkpoints, history and sample grids
                     resume:bool=False, # continue from `out_dir/gan_latest.pt`
-                    checkpoint_every:int=500, # iterations between checkpoints and sample grids
-                    log_every:int|None=None, # iterations between history rows (default: the largest divisor of `checkpoint_every` up to 50)
+                    log_every:int|None=None, # iterations per history row (default: the largest divisor of
+                                             # `config.checkpoint_every` up to 50)
                     seed:int=0, # seed of initialisation and sampling
                     device=None, # where to train
                     progress:bool=True, # show a progress bar
-                    callbacks=() # `cb(iteration, row, state)` after each history row
+                    callbacks=(), # `Callback`s, or functions `cb(loop)` after each history row (`loop.task`: G, D, ema)
+                    **changes # fields of `config` to change for this call, e.g. `iterations=200, ch=32`
                    )->dict:
-    "Train HiDFD's teacher-guided GAN; return `dict(generator=EMA generator, history=rows, discriminator=D)`."
+    """Train HiDFD's teacher-guided GAN with the settings of `config` (a `hidfd.config.GenerationConfig`, where each is
+    documented); return `dict(generator=EMA generator, history=rows, discriminator=D, config=settings a resume
+    must share)`."""
     init_distributed()   # under torchrun: join the other processes (a no-op in one process)
+    c, _ = split_section(GenerationConfig, config, changes, strict=True)
     device, info = default_device(device), collected.info
     num_classes = info.num_classes
-    iterations = iterations or epochs * math.ceil(len(collected) / bs)
-    log_every = log_every or math.gcd(50, checkpoint_every)
-    if log_every > checkpoint_every or checkpoint_every % log_every: raise ValueError(f"checkpoint_every ({checkpoint_every}) must be a multiple of log_every ({log_every}).")
-    out = ensure_writable(out_dir) if out_dir is not None else None
-    if out is not None and (out/'gan_latest.pt').exists() and not resume:
-        raise FileExistsError(f"{str(out)!r} already holds a GAN run; pass resume=True to continue it, or choose another out_dir.")
-    cfg = dict(lambda_d=lambda_d, lambda_g=lambda_g, lambda_fi=lambda_fi, lambda_cfs=lambda_cfs, feature_transfer=feature_transfer,
-               feature_blending=feature_blending, smoothing=smoothing, discriminator=discriminator, d_mults=list(d_mults),
-               ensemble=ensemble, g_mults=list(g_mults) if g_mults else None, diff_augment=diff_augment, d_steps=d_steps,
-               adc_ramp=adc_ramp, lambda_ms=lambda_ms, lambda_mmd=lambda_mmd, ch=ch, bs=bs,
-               lr=lr, betas=list(betas), iterations=iterations, cfs_every=cfs_every, ema_decay=ema_decay, ema_start=ema_start, seed=seed,
-               num_classes=num_classes, channels=info.channels, size=info.size, z_dim=128, info=asdict(info))
-    _check(teacher, collected, bs, num_classes, cfg)
+    iterations = c.iterations or c.epochs * math.ceil(len(collected) / c.bs)
+    log_every = log_every or math.gcd(50, c.checkpoint_every)
+    if log_every > c.checkpoint_every or c.checkpoint_every % log_every:
+        raise ValueError(f"checkpoint_every ({c.checkpoint_every}) must be a multiple of log_every ({log_every}).")
+    cfg = dict(lambda_d=c.lambda_d, lambda_g=c.lambda_g, lambda_fi=c.lambda_fi, lambda_cfs=c.lambda_cfs,
+               feature_transfer=c.feature_transfer, feature_blending=c.feature_blending, smoothing=c.smoothing,
+               discriminator=c.discriminator, d_mults=list(c.d_mults), ensemble=c.ensemble,
+               g_mults=list(c.g_mults) if c.g_mults else None, diff_augment=c.diff_augment, d_steps=c.d_steps,
+               adc_ramp=c.adc_ramp, lambda_ms=c.lambda_ms, lambda_mmd=c.lambda_mmd, ch=c.ch, bs=c.bs, lr=c.lr,
+               betas=list(c.betas), iterations=iterations, cfs_every=c.cfs_every, ema_decay=c.ema_decay,
+               ema_start=c.ema_start, seed=seed, num_classes=num_classes, channels=info.channels, size=info.size,
+               z_dim=128, info=asdict(info))
+    loop = Loop('gan', out_dir, resume, cfg, callbacks=callbacks, progress=progress)
+    _check(teacher, collected, c.bs, num_classes, cfg)
     seed_everything(seed)
     teacher = teacher.to(device).eval()
     fmt = memory_format(device)   # channels-last on a GPU
-    G = Generator(num_classes, info.channels, info.size, ch, mults=g_mults).to(device, memory_format=fmt)
-    D = get_discriminator(discriminator, teacher, info, ch, mults=d_mults, ensemble=ensemble).to(device, memory_format=fmt)
+    G = Generator(num_classes, info.channels, info.size, c.ch, mults=c.g_mults or None).to(device, memory_format=fmt)
+    D = get_discriminator(c.discriminator, teacher, info, c.ch, mults=c.d_mults, ensemble=c.ensemble)
+    D = D.to(device, memory_format=fmt)
     real = on_device(collected, device)   # the collected images live on the GPU: no host copy per batch
     heads = [p for p in D.parameters() if p.requires_grad]   # D's trainable parts: not the teacher, not fixed projections
-    opt_g, opt_d = torch.optim.Adam(G.parameters(), lr, betas), torch.optim.Adam(heads, lr, betas)
-    ema = ema_generator(G, ema_decay, ema_start)
-    cfs = CategoryFrequencySmoothing(num_classes, cfs_every).to(device) if smoothing else None
-    bank = FeatureBank(teacher, collected, device=device) if lambda_mmd else None   # the targets of feature distribution matching
-    history, start = [], 0
-    if out is not None and resume and (out/'gan_latest.pt').exists():
-        check_resume(out/'gan_latest.pt', cfg, key='config')
-        ck = torch.load(out/'gan_latest.pt', map_location=device, weights_only=True)
-        G.load_state_dict(ck['generator'])
-        ema.load_state_dict(ck['ema'])
-        D.load_state_dict(ck['discriminator'], strict=False)
-        opt_g.load_state_dict(ck['opt_g']); opt_d.load_state_dict(ck['opt_d'])
-        if cfs is not None: cfs.load_state_dict(ck['cfs'])
-        history, start = ck['history'], ck['iteration']
-    # several processes: each draws the whole batch and computes its share; gradients are averaged, so the steps are one process's
-    unused = not (feature_transfer and feature_blending) or discriminator == 'projected' and ensemble   # r idle, or the ResNet's heads
-    d_loss = compile_step(data_parallel(_DLoss(D, cfg), device, find_unused_parameters=unused))
-    G_net, D_net, part = compile_step(data_parallel(G, device)), compile_step(D), batch_share(bs)
-    fixed_y = grid_classes(num_classes).to(device).repeat_interleave(8)   # the sample grids' classes
-    fixed_z = torch.randn(len(fixed_y), 128, generator=torch.Generator().manual_seed(seed)).to(device)
-    sums, t0 = {}, clock()
-    G.train(); D.train()
-    show = progress and is_main()
-    bar = tqdm(range(start, iterations), initial=start, total=iterations, desc='GAN', disable=not show)
-    for it in bar:
-        g = torch.Generator().manual_seed(seed * 1_000_003 + it)
-        idx = torch.randint(0, len(collected), (bs,), generator=g).to(real.images.device)
-        xr, yr = _real_batch(real, idx, info, g, device, fmt)
-        for step in range(d_steps):
-            if step:   # a fresh real batch for each further D step
-                idx = torch.randint(0, len(collected), (bs,), generator=g).to(real.images.device)
-                xr, yr = _real_batch(real, idx, info, g, device, fmt)
-            with mixed_precision(device):
-                d_total, d_losses = _d_step(d_loss, G, xr, yr, g, it, cfg, part)
-            opt_d.zero_grad(set_to_none=True)
-            d_total.backward()
-            opt_d.step()
-            for k, v in {**d_losses, 'd_total': d_total}.items(): sums[k] = sums.get(k, 0) + v.detach().float() / d_steps
-        with mixed_precision(device):
-            g_total, g_losses = _g_step(D_net, G_net, cfs, bank, bs, g, it, cfg, part)
-        opt_g.zero_grad(set_to_none=True)
-        g_total.backward()
-        opt_g.step()
-        if cfs is not None: cfs.step()
-        ema.update_parameters(G)
-        for k, v in {**g_losses, 'g_total': g_total}.items(): sums[k] = sums.get(k, 0) + v.detach().float()
-        if (it + 1) % log_every == 0 or it + 1 == iterations:
-            row = step_means(sums, (it % log_every) + 1)   # the whole batch's losses
-            bad = [k for k, v in row.items() if not math.isfinite(v)]
-            if bad:
-                where = f"; the last good checkpoint is {str(out/'gan_latest.pt')!r}" if out is not None and (out/'gan_latest.pt').exists() else ''
-                raise FloatingPointError(f"The GAN loss {bad[0]!r} became {row[bad[0]]} by iteration {it+1}{where}. Lower the learning rate (lr={lr}).")
-            row.update(iteration=it + 1, **elapsed(t0))
-            history.append(row)
-            sums, t0 = {}, clock()
-            if show: bar.set_postfix(d=f"{row['d_total']:.3f}", g=f"{row['g_total']:.3f}")
-            checkpoint = out is not None and ((it + 1) % checkpoint_every == 0 or it + 1 == iterations)
-            if checkpoint: standing_statistics(ema.module, G, seed=seed)   # the averaged generator's own buffers
-            if checkpoint and is_main():   # one process writes
-                state = dict(generator=G.state_dict(), ema=ema.state_dict(), opt_g=opt_g.state_dict(), opt_d=opt_d.state_dict(),
-                             discriminator={k: v for k, v in D.state_dict().items() if 'teacher.' not in k},   # D's own parts
-                             cfs=cfs.state_dict() if cfs is not None else {}, iteration=it + 1, history=history, config=cfg)
-                atomic_save(state, out/'gan_latest.pt')
-                atomic_save(''.join(json.dumps(r) + '\n' for r in history).encode(), out/'gan_history.jsonl')
-                save_sample_grid(ema.module, out/'samples'/f'iter_{it+1:06d}.png', fixed_z, fixed_y)
-            if checkpoint: barrier()   # the checkpoint is written before any process goes on
-            for cb in callbacks: cb(it + 1, row, dict(G=G, D=D, ema=ema, cfs=cfs))
-    bar.close()
+    opt_g, opt_d = torch.optim.Adam(G.parameters(), c.lr, c.betas), torch.optim.Adam(heads, c.lr, c.betas)
+    ema = ema_generator(G, c.ema_decay, c.ema_start)
+    cfs = CategoryFrequencySmoothing(num_classes, c.cfs_every).to(device) if c.smoothing else None
+    bank = FeatureBank(teacher, collected, device=device) if c.lambda_mmd else None   # feature matching's targets
+    history = loop.run(GANTask(G, D, ema, cfs, bank, opt_g, opt_d, real, cfg, device), iterations, log_every,
+                       c.checkpoint_every // log_every)
     standing_statistics(ema.module, G, seed=seed)
     return dict(generator=ema.module, history=history, discriminator=D, config=cfg)
 
@@ -324,12 +308,14 @@ def load_generator(path:str|Path, # a run folder or its `gan_latest.pt`
                    device=None # where to put the generator
                   )->Generator:
     "The EMA generator of a finished or interrupted GAN run, in eval mode."
-    p = Path(path); p = p/'gan_latest.pt' if p.is_dir() else p
-    if not p.exists(): raise FileNotFoundError(f"No GAN checkpoint at {str(p)!r}; train one with `train_generator(..., out_dir=...)`.")
-    ck = torch.load(p, map_location='cpu', weights_only=True)
-    c = ck['config']
+    p = Path(path)
+    p = p/'gan_latest.pt' if p.is_dir() else p
+    if not p.exists():
+        raise FileNotFoundError(f"No GAN checkpoint at {str(p)!r}; train one with `train_generator(..., out_dir=...)`.")
+    ck = load_checkpoint(p, kind='gan')
+    c = ck['settings']
     G = Generator(c['num_classes'], c['channels'], c['size'], c['ch'], c['z_dim'], mults=c.get('g_mults'))
-    G.load_state_dict({k[len('module.'):]: v for k, v in ck['ema'].items() if k.startswith('module.')})
+    G.load_state_dict({k[len('module.'):]: v for k, v in ck['state']['ema'].items() if k.startswith('module.')})
     G.info = DatasetInfo.from_dict(c['info'])
     return G.to(default_device(device)).eval()
 

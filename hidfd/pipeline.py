@@ -11,7 +11,7 @@ import torch, torch.nn as nn
 import matplotlib.pyplot as plt
 from .core import (atomic_save, barrier, check_batch_split, check_name, claim, default_device, ensure_writable,
                         fingerprint, init_distributed, is_main, lock_holder, peak_memory_mb, seed_everything)
-from .config import HiDFDConfig, config_hash, generator_arguments, save_config
+from .config import HiDFDConfig, config_hash, save_config
 from .data import (DatasetInfo, ImageSet, collect, count_images, dataset_info, folder_classes, get_dataset,
                         list_datasets, predict)
 from .models import as_feature_model, check_input, first_conv, get_model, list_models
@@ -170,7 +170,7 @@ def run(config:HiDFDConfig, # every hyper-parameter
         until:str='evaluate', # the last stage to run
         device=None, # where to compute (default: CUDA when available)
         progress:bool=True, # show progress bars
-        callbacks=() # `cb(stage, step, row)` after each epoch or logged GAN iteration
+        callbacks=() # `Callback`s or functions `cb(loop)` for the GAN and the student's training (`hidfd.train.Loop`)
        )->dict:
     "Run HiDFD from `config` in `out_dir`; return the report (or, with `until`, the manifest)."
     check_name(until, STAGES, 'stage')
@@ -195,7 +195,6 @@ def _run_stages(config, out, given, tid, info, until, device, progress, callback
     m.save()
     if not (out/'config.toml').exists() and is_main(): save_config(config, out/'config.toml')
     progress = progress and is_main()
-    cbs = lambda stage: [lambda step, row, *_: [cb(stage, step, row) for cb in callbacks]]
     def stage(name, fn):
         "Run stage `name` unless the manifest says it is done; say whether it is the last one asked for."
         if m.done(name):
@@ -232,8 +231,8 @@ def _run_stages(config, out, given, tid, info, until, device, progress, callback
 
     def do_generate():
         if not config.generation.n_synthetic: return dict(iterations=0)           # real images only: no GAN to train
-        r = train_generator(T, collected, out_dir=out/'gan', resume=True, seed=config.seed, device=device, progress=progress,
-                            callbacks=cbs('generate'), **generator_arguments(config.generation))
+        r = train_generator(T, collected, config.generation, out_dir=out/'gan', resume=True, seed=config.seed,
+                            device=device, progress=progress, callbacks=callbacks)
         h = r['history']
         return dict(iterations=h[-1]['iteration'], gan_time_s=sum(x['time'] for x in h),
                     images_per_s=config.generation.bs * h[-1]['iteration'] / max(sum(x['time'] for x in h), 1e-9))
@@ -256,16 +255,15 @@ def _run_stages(config, out, given, tid, info, until, device, progress, callback
     if stage('synthesize', do_synthesize): return m.data
 
     def do_distill():
-        s = asdict(config.distill)
-        arch, repeat = s.pop('student'), s.pop('repeat')
+        s = config.distill
         syn = load_synthetic(out/'synthetic.pt') if config.generation.n_synthetic else None
         seed_everything(config.seed)
-        student = get_model(arch, info.num_classes, info.channels)
-        r = train_student(s.pop('method'), T, student, inflate(collected, syn, repeat), s, out_dir=out/'distill',
-                          resume=True, seed=config.seed, device=device, progress=progress, callbacks=cbs('distill'))
+        student = get_model(s.student, info.num_classes, info.channels)
+        r = train_student(s.method, T, student, inflate(collected, syn, s.repeat), s, out_dir=out/'distill',
+                          resume=True, seed=config.seed, device=device, progress=progress, callbacks=callbacks)
         if is_main(): save_student(r['model'], collected.info, out/'student')
         h = r['history']
-        n_images = len(collected) * repeat + config.generation.n_synthetic
+        n_images = len(collected) * s.repeat + config.generation.n_synthetic
         steps = h[-1].get('step') or len(h) * (n_images // config.distill.bs)   # counted, or whole batches per epoch
         seconds = sum(x['time'] for x in h)
         last = {k: h[-1][k] for k in ('train_acc', 'train_loss') if k in h[-1]}   # DAFL's rows hold its own losses
