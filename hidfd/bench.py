@@ -37,7 +37,7 @@ class BenchConfig:
     base:dict=field(default_factory=dict) # `HiDFDConfig` keys shared by every cell, e.g. `{'generation.iterations': 150}`
     methods:tuple=('hidfd_recommended', 'hidfd', 'collection_kd', 'collection_fm') # methods run at every budget (names from `METHODS`)
     budgets:tuple=(60, 600, 6000) # numbers of collected images
-    steps:int=4000 # student optimizer steps of every cell (DAFL's too), whatever its method and budget
+    steps:int=8000 # student optimizer steps of every cell (DAFL's too), whatever its method and budget
     seeds:tuple=(0, 1, 2) # seeds of the collected draw, the GAN and the student
     dafl_seeds:tuple=(0, 1, 2) # DAFL's cells, one per seed (it collects nothing); empty for none
     ablations:tuple=ABLATIONS # HiDFD variants (names from `METHODS`) run at `ablation_budget`
@@ -45,7 +45,7 @@ class BenchConfig:
     ablation_seeds:tuple=(0,) # seeds of the ablation cells
     recommended:str='hidfd_recommended' # the HiDFD the claims are about
     reference_images:int=55000 # labelled training images (outside the validation images) of the supervised reference (0: none)
-    reference_steps:int=8000 # its optimizer steps
+    reference_steps:int=16000 # its optimizer steps
     valid_size:int=5000 # training images held out (never collected) for every choice and the synthetic sets' report
     threads:int=1 # torch threads of each worker (the same in a grid and in a cell computed again, so the numbers match)
     test_size:int=0 # test images every student is scored on (0: the whole test split)
