@@ -4,8 +4,7 @@
 
 # %% ../nbs/11_bench.ipynb #8d1a0df5
 from __future__ import annotations
-import json, os, statistics, sys, time
-from contextlib import contextmanager
+import json, statistics, sys, time
 from dataclasses import dataclass, field, asdict, replace
 from functools import lru_cache
 from pathlib import Path
@@ -14,7 +13,7 @@ from .core import (atomic_save, check_name, claim, clock, default_device, elapse
                         peak_memory_mb, reset_peak_memory, seed_everything)
 from .data import collect, get_dataset
 from .models import get_model
-from .train import evaluate, fit, load_model
+from .train import evaluate, load_model
 from .generation import generation_report, load_generator, load_synthetic, save_synthetic, synthesize, train_generator
 from .distill import inflate
 from .baselines import train_student
@@ -479,7 +478,7 @@ def summary_markdown(summary:dict # from `summarize`, or `summary.json`
     if summary['claims']:
         out += ['', '| claim | measured | holds |', '|---|---|---|'] + [f"| {c['claim']} | {c['value']} | {'yes' if c['holds'] else 'no'} |" for c in summary['claims']]
     if summary['missing']: out += ['', f"Not finished ({len(summary['missing'])} cells): " + ', '.join(summary['missing'])]
-    if summary.get('stale'): out += ['', f"Results made with another config, teacher or test set, left out: " + ', '.join(summary['stale'])]
+    if summary.get('stale'): out += ['', "Results made with another config, teacher or test set, left out: " + ', '.join(summary['stale'])]
     return '\n'.join(out) + '\n'
 
 # %% ../nbs/11_bench.ipynb #e7799577

@@ -13,12 +13,12 @@ from .core import (atomic_save, barrier, check_batch_split, check_name, claim, d
                         fingerprint, init_distributed, is_main, lock_holder, peak_memory_mb, seed_everything)
 from .config import HiDFDConfig, config_hash, save_config
 from .data import (DatasetInfo, ImageSet, collect, count_images, dataset_info, folder_classes, get_dataset,
-                        list_datasets, predict)
+                        list_datasets)
 from .models import as_feature_model, check_input, first_conv, get_model, list_models
 from .train import evaluate, load_model, load_teacher, plot_history, train_teacher
 from .gan import DiffAugment, get_discriminator
 from .generation import generation_report, load_generator, load_synthetic, save_synthetic, synthesize, train_generator
-from .distill import distill, inflate, load_student, save_student
+from .distill import inflate, load_student, save_student
 from .baselines import STUDENT_METHODS, train_student
 
 # %% auto #0

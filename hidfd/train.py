@@ -16,10 +16,10 @@ from .data import ImageSet, augment, batches, dataset_info, get_dataset, normali
 from .models import FeatureModel, _raw_model, as_feature_model, check_input, first_conv, get_model, list_models
 
 # %% auto #0
-__all__ = ['CHECKPOINT_FORMAT', 'CHECKPOINT_VERSION', 'KINDS', 'evaluate', 'model_meta', 'load_checkpoint', 'load_model',
-           'cross_entropy_loss', 'stream_batches', 'DistributedBatchNorm', 'sync_batchnorm', 'swap_batchnorm',
-           'check_resume', 'Callback', 'Task', 'Loop', 'FitTask', 'fit', 'plot_history', 'load_teacher', 'teacher_dir',
-           'train_teacher']
+__all__ = ['CHECKPOINT_FORMAT', 'CHECKPOINT_VERSION', 'KINDS', 'evaluate', 'model_meta', 'check_same_model', 'load_checkpoint',
+           'load_model', 'cross_entropy_loss', 'stream_batches', 'DistributedBatchNorm', 'sync_batchnorm',
+           'swap_batchnorm', 'check_resume', 'Callback', 'Task', 'Loop', 'FitTask', 'fit', 'plot_history',
+           'load_teacher', 'teacher_dir', 'train_teacher']
 
 # %% ../nbs/04_train.ipynb #d0a58c4f
 def evaluate(model:nn.Module, # a classifier taking normalised images
@@ -72,6 +72,17 @@ def _upgrade(ck:dict)->dict|None:
     return dict(format=CHECKPOINT_FORMAT, version=0, kind=kind, step=done, history=history, settings=ck.get(settings),
                 meta=ck.get('meta', {}), state={k: ck[k] for k in names if k in ck})
 
+def check_same_model(saved:dict, # the `meta` a checkpoint recorded
+                     now:dict, # the same keys for the model at hand: `arch`, `num_classes`, `in_channels`
+                     path:str|Path='' # the checkpoint, for the message
+                    ):
+    "Refuse a checkpoint whose model (architecture, classes, input channels) is not the one at hand, naming what to build."
+    want, have = ((d.get('arch'), d.get('num_classes'), d.get('in_channels')) for d in (saved, now))
+    if want != have:
+        raise ValueError(f"Checkpoint {str(path)!r} holds a {want[0]} with {want[1]} classes and {want[2]} input channels, "
+                         f"but the model is a {have[0]} with {have[1]} classes and {have[2]} input channels; "
+                         f"build get_model({want[0]!r}, {want[1]}, {want[2]}) or pick the matching checkpoint.")
+
 def load_checkpoint(path:str|Path, # a checkpoint written by `fit`, `train_generator` or `train_dafl` (any version)
                     model:nn.Module|None=None, # load the weights into this model, after checking it matches
                     device='cpu', # where to map the tensors
@@ -97,13 +108,9 @@ def load_checkpoint(path:str|Path, # a checkpoint written by `fit`, `train_gener
         raise ValueError(f"{str(path)!r} holds a {KINDS[ck['kind']][0]} run, not a {KINDS[kind][0]} run; "
                          "give the folder of the run to continue, or choose another output folder.")
     if model is not None:
-        meta = ck['meta']
-        want = (meta.get('arch'), meta.get('num_classes'), meta.get('in_channels'))
-        have = (getattr(model, 'arch', type(model).__name__), model.classifier.out_features, getattr(model, 'in_channels', None))
-        if want != have:
-            raise ValueError(f"Checkpoint {str(path)!r} holds a {want[0]} with {want[1]} classes and {want[2]} input channels, "
-                             f"but the model is a {have[0]} with {have[1]} classes and {have[2]} input channels; "
-                             f"build get_model({want[0]!r}, {want[1]}, {want[2]}) or pick the matching checkpoint.")
+        have = dict(arch=getattr(model, 'arch', type(model).__name__), num_classes=model.classifier.out_features,
+                    in_channels=getattr(model, 'in_channels', None))
+        check_same_model(ck['meta'], have, path)
         model.load_state_dict(ck['state']['model'])
     return ck
 
@@ -340,8 +347,7 @@ def run(self:Loop, task:Task, # what to train
     if self.resume and self.path is not None and self.path.exists():
         ck = load_checkpoint(self.path, kind=self.kind)
         check_resume(ck, self.settings, self.path)
-        model = {k: self.meta[k] for k in ('arch', 'num_classes', 'in_channels') if k in self.meta}
-        check_resume(dict(settings=ck['meta']), model, self.path)   # the same model as the saved one
+        if 'arch' in self.meta: check_same_model(ck['meta'], self.meta, self.path)
         task.load_state_dict(ck['state'])
         self.history = ck['history']
     start = len(self.history)
