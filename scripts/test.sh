@@ -25,8 +25,8 @@ check "README.md is generated from nbs/index.ipynb" same_after README.md bash sc
 # cores two single-threaded notebooks do about 1.4 times the work of one on two threads. The longest start first, so the
 # lanes end together; each verdict prints as it comes.
 lanes=$(nproc 2>/dev/null || echo 1); lanes=$(( lanes > 4 ? 4 : lanes ))
-longest="nbs/07_generation.ipynb nbs/10_pipeline.ipynb nbs/04_train.ipynb nbs/09_baselines.ipynb nbs/tutorials/01_quick_start.ipynb
-nbs/08_distill.ipynb nbs/tutorials/03_paper_cifar10.ipynb nbs/tutorials/02_your_teacher.ipynb nbs/12_speed.ipynb"
+longest="nbs/10_pipeline.ipynb nbs/07_generation.ipynb nbs/tutorials/01_quick_start.ipynb nbs/tutorials/02_your_teacher.ipynb
+nbs/09_baselines.ipynb nbs/04_train.ipynb nbs/tutorials/03_paper_cifar10.ipynb nbs/08_distill.ipynb nbs/11_bench.ipynb nbs/13_cli.ipynb"
 notebooks=$( (printf '%s\n' $longest; find nbs -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' -not -path '*/_proc/*' | sort) \
   | awk '!seen[$0]++' | while read -r nb; do [ -f "$nb" ] && echo "$nb"; done)
 verdicts=$(mktemp -d)
