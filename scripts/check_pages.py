@@ -2,6 +2,7 @@
 shows what the notebooks hold: each figure decoded (no broken image), each table there, the sidebar there. A screenshot of each
 page goes to checks/pages/ (not committed) to look at. Needs Chromium (Debian package `chromium`; set CHROMIUM to use another)."""
 import json, os, re, shutil, subprocess, sys, tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 root = Path(__file__).resolve().parent.parent
@@ -39,16 +40,38 @@ def expected(page, notebooks):
                       for t in texts)   # a markdown table has one separator line such as |---|---|
     return images, tables
 
+def chromium(exe, *args, **kwargs):
+    "Run headless Chromium with its own throw-away profile, so that several can run at once."
+    with tempfile.TemporaryDirectory() as profile:
+        return subprocess.run([exe, *FLAGS, f'--user-data-dir={profile}', *args], capture_output=True, timeout=120, **kwargs)
+
 def probe(exe, page):
     "What Chromium shows of `page`: decoded and broken images, tables, sidebar links."
     html = page.read_text().replace('</body>', PROBE + '</body>', 1)
     with tempfile.NamedTemporaryFile('w', suffix='.html', dir=page.parent, delete=False) as f: f.write(html)
     try:
-        r = subprocess.run([exe, *FLAGS, '--dump-dom', Path(f.name).as_uri()], capture_output=True, text=True, timeout=120)
+        r = chromium(exe, '--dump-dom', Path(f.name).as_uri(), text=True)
         m = re.search(r'<pre id="hidfd-probe">(.*?)</pre>', r.stdout, re.S)
         if not m: return None
         return json.loads(m.group(1).replace('&quot;', '"').replace('&amp;', '&'))
     finally: os.unlink(f.name)
+
+def check(exe, page, notebooks, n_pages):
+    "The problems Chromium shows on `page`, and a line saying what it found; a screenshot lands in `shots`."
+    name, problems = page.relative_to(site).as_posix(), []
+    got = probe(exe, page)
+    if got is None: return [f"{name}: Chromium did not load the page."], f"{name}: not loaded"
+    images, tables = expected(page, notebooks)
+    need = MINIMUM.get(name, {})
+    want_images, want_tables = max(images, need.get('images', 0)), max(tables, need.get('tables', 0))
+    if got['broken']: problems.append(f"{name}: {len(got['broken'])} image(s) do not display, e.g. {got['broken'][0]}")
+    if got['images'] < want_images: problems.append(f"{name}: {got['images']} figures shown, {want_images} expected.")
+    if got['tables'] < want_tables: problems.append(f"{name}: {got['tables']} tables shown, {want_tables} expected.")
+    if got['sidebar'] < n_pages: problems.append(f"{name}: the sidebar has {got['sidebar']} links, {n_pages} expected.")
+    shot = shots/(name.replace('/', '__')[:-5] + '.png')
+    chromium(exe, '--window-size=1280,2400', f'--screenshot={shot}', page.as_uri())
+    if not shot.exists() or shot.stat().st_size < 10_000: problems.append(f"{name}: no screenshot was taken.")
+    return problems, f"{name}: {got['images']} figures, {got['tables']} tables, {got['sidebar']} sidebar links"
 
 def main():
     if not (site/'index.html').exists(): sys.exit("No rendered site in _site/: run scripts/check_docs.py first.")
@@ -56,20 +79,10 @@ def main():
     notebooks = json.loads((site/'pages.json').read_text())
     shots.mkdir(parents=True, exist_ok=True)
     pages = sorted(site.rglob('*.html'))
-    for page in pages:
-        name = page.relative_to(site).as_posix()
-        got = probe(exe, page)
-        if got is None: problems.append(f"{name}: Chromium did not load the page."); continue
-        images, tables = expected(page, notebooks)
-        need = MINIMUM.get(name, {})
-        if got['broken']: problems.append(f"{name}: {len(got['broken'])} image(s) do not display, e.g. {got['broken'][0]}")
-        if got['images'] < max(images, need.get('images', 0)): problems.append(f"{name}: {got['images']} figures shown, {max(images, need.get('images', 0))} expected.")
-        if got['tables'] < max(tables, need.get('tables', 0)): problems.append(f"{name}: {got['tables']} tables shown, {max(tables, need.get('tables', 0))} expected.")
-        if got['sidebar'] < len(pages): problems.append(f"{name}: the sidebar has {got['sidebar']} links, {len(pages)} expected.")
-        shot = shots/(name.replace('/', '__')[:-5] + '.png')
-        subprocess.run([exe, *FLAGS, '--window-size=1280,2400', f'--screenshot={shot}', page.as_uri()], capture_output=True, timeout=120)
-        if not shot.exists() or shot.stat().st_size < 10_000: problems.append(f"{name}: no screenshot was taken.")
-        print(f"{name}: {got['images']} figures, {got['tables']} tables, {got['sidebar']} sidebar links")
+    with ThreadPoolExecutor(os.cpu_count() or 1) as pool:   # one Chromium per core
+        for found, line in pool.map(lambda page: check(exe, page, notebooks, len(pages)), pages):
+            problems += found
+            print(line)
     print(f"{len(pages)} pages opened in Chromium; screenshots in {shots}")
     if problems: sys.exit('\n'.join(problems))
 
