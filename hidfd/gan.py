@@ -11,17 +11,22 @@ from .core import check_name
 from .data import DatasetInfo, normalize
 
 # %% auto #0
-__all__ = ['DISCRIMINATORS', 'DIFF_AUGMENT_OPS', 'to_generator_range', 'to_teacher_input', 'ConditionalBatchNorm',
-           'GeneratorBlock', 'Generator', 'DiscriminatorHeads', 'Discriminator', 'pooled_maps', 'TeacherDiscriminator',
-           'DBlock', 'ResNetDiscriminator', 'ProjectedDiscriminator', 'get_discriminator', 'hinge_d_loss',
-           'hinge_g_loss', 'adc_d_loss', 'adc_g_loss', 'feature_transfer_loss', 'feature_blending_loss', 'DiffAugment',
-           'mode_seeking_loss', 'class_mmd_loss']
+__all__ = ['DISCRIMINATORS', 'DIFF_AUGMENT_OPS', 'to_generator_range', 'from_generator_range', 'to_teacher_input',
+           'ConditionalBatchNorm', 'GeneratorBlock', 'Generator', 'DiscriminatorHeads', 'Discriminator', 'pooled_maps',
+           'TeacherDiscriminator', 'DBlock', 'ResNetDiscriminator', 'ProjectedDiscriminator', 'get_discriminator',
+           'hinge_d_loss', 'hinge_g_loss', 'adc_d_loss', 'adc_g_loss', 'feature_transfer_loss', 'feature_blending_loss',
+           'DiffAugment', 'mode_seeking_loss', 'class_mmd_loss']
 
 # %% ../nbs/05_gan.ipynb #0857ef8e
 def to_generator_range(x:torch.Tensor # uint8 images in [0, 255]
                       )->torch.Tensor:
     "Real uint8 images as floats in the generator's range [-1, 1]."
     return x.float() / 127.5 - 1
+
+def from_generator_range(x:torch.Tensor # images in [-1, 1], e.g. a generator's output
+                        )->torch.Tensor:
+    "Images in [-1, 1] as uint8 in [0, 255], rounded: the inverse of `to_generator_range`, and how synthetic sets are stored."
+    return ((x + 1) * 127.5).round().clamp(0, 255).to(torch.uint8)
 
 def to_teacher_input(x:torch.Tensor, # images in [-1, 1], real or generated
                      info:DatasetInfo # the teacher's dataset, for its mean and std

@@ -16,7 +16,8 @@ from .core import (atomic_save, batch_share, check_batch_split, compile_step, da
 from .config import GenerationConfig, split_section
 from .data import DatasetInfo, ImageSet, augment, batches, normalize, on_device
 from .gan import (DiffAugment, Generator, adc_d_loss, adc_g_loss, class_mmd_loss, feature_blending_loss, feature_transfer_loss,
-                       get_discriminator, hinge_d_loss, hinge_g_loss, mode_seeking_loss, pooled_maps, to_generator_range, to_teacher_input)
+                       get_discriminator, hinge_d_loss, hinge_g_loss, mode_seeking_loss, pooled_maps,
+                       from_generator_range, to_generator_range, to_teacher_input)
 from .models import check_input
 from .smoothing import CategoryFrequencySmoothing
 from .train import Loop, Task, load_checkpoint
@@ -341,7 +342,7 @@ def synthesize(generator:Generator, # a trained (EMA) generator
         for i in range(lo, hi, bs):
             j = min(i + bs, hi)
             x = generator(z[i:j].to(device), y[i:j].to(device)).float()
-            out[i-lo:j-lo] = ((x + 1) * 127.5).round().clamp(0, 255).to(torch.uint8)
+            out[i-lo:j-lo] = from_generator_range(x)
     if world > 1:   # one gather: every process gets every image
         parts = [torch.empty_like(out) for _ in range(world)]
         torch.distributed.all_gather(parts, out)
