@@ -5,12 +5,6 @@
 source "$(dirname "$0")/setup.sh"
 set +e
 passed=0; failed=0; failures=()
-check() {  # check NAME COMMAND...: run one check, count it, keep its log
-  local name=$1; shift; local t0=$SECONDS log; log=$(mktemp)
-  if "$@" >"$log" 2>&1; then passed=$((passed+1)); echo "PASS $name ($((SECONDS-t0)) s)"
-  else failed=$((failed+1)); failures+=("$name"); echo "FAIL $name ($((SECONDS-t0)) s)"; tail -40 "$log" | sed 's/^/    /'; fi
-  rm -f "$log"
-}
 same_after() {  # same_after PATH COMMAND...: COMMAND must leave PATH (a file or folder) unchanged; PATH is restored either way
   local path=$1; shift; local copy; copy=$(mktemp -d)
   cp -a "$path" "$copy/orig"; "$@" >/dev/null 2>&1
@@ -18,9 +12,9 @@ same_after() {  # same_after PATH COMMAND...: COMMAND must leave PATH (a file or
   rm -rf "$path"; cp -a "$copy/orig" "$path"; rm -rf "$copy"
   [ -z "$diff" ] || { echo "'$*' changes $path:"; echo "$diff"; return 1; }
 }
-check "notebooks are clean (nbdev_clean changes nothing)" same_after nbs nbdev_clean
-check "library is in sync with the notebooks (nbdev_export changes nothing)" same_after hidfd nbdev_export
-check "README.md is generated from nbs/index.ipynb" same_after README.md bash scripts/readme.sh
+verdict clean "notebooks are clean (nbdev_clean changes nothing)" same_after nbs nbdev_clean
+verdict sync "library is in sync with the notebooks (nbdev_export changes nothing)" same_after hidfd nbdev_export
+verdict readme "README.md is generated from nbs/index.ipynb" same_after README.md bash scripts/readme.sh
 if [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
   echo "[test] installing Chromium (Debian package chromium) for the page check" >&2
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1
@@ -33,13 +27,6 @@ longest="nbs/10_pipeline.ipynb nbs/07_generation.ipynb nbs/tutorials/01_quick_st
 nbs/04_train.ipynb nbs/tutorials/02_your_teacher.ipynb docs nbs/08_distill.ipynb nbs/tutorials/04_results.ipynb nbs/11_bench.ipynb"
 items=$( (printf '%s\n' $longest; find nbs -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' -not -path '*/_proc/*' | sort) \
   | awk '!seen[$0]++' | while read -r item; do { [ "$item" = docs ] || [ -f "$item" ]; } && echo "$item"; done)
-verdicts=$(mktemp -d)
-verdict() {  # verdict FILE NAME COMMAND...: run one check; its verdict (and a failure's log) goes to $verdicts/FILE
-  local file=$1 name=$2 t0=$SECONDS log; shift 2; log=$(mktemp)
-  if "$@" >"$log" 2>&1; then echo "PASS $name ($((SECONDS-t0)) s)" >"$verdicts/$file"
-  else { echo "FAIL $name ($((SECONDS-t0)) s)"; tail -40 "$log" | sed 's/^/    /'; } >"$verdicts/$file"; fi
-  cat "$verdicts/$file"; rm -f "$log"
-}
 run_item() {  # run_item ITEM: one notebook's tests on one thread, or `docs`
   if [ "$1" = docs ]; then
     verdict docs_build "offline docs build (nbdev_proc_nbs + nbconvert, no cell errors, sidebar complete, links lead to pages)" \
@@ -55,8 +42,8 @@ echo "$items" | xargs -P "$lanes" -I{} bash -c 'run_item "$1"' _ {}
 for f in "$verdicts"/*; do
   if head -1 "$f" | grep -q '^PASS'; then passed=$((passed+1)); else failed=$((failed+1)); failures+=("$(head -1 "$f" | cut -d' ' -f2-)"); fi
 done
-# one verdict per notebook, two for the docs
-[ "$(ls "$verdicts" | wc -l)" -eq "$(( $(echo "$items" | wc -l) + 1 ))" ] || { failed=$((failed+1)); failures+=("a check gave no verdict"); }
+# one verdict per notebook, two for the docs, three for the checks above
+[ "$(ls "$verdicts" | wc -l)" -eq "$(( $(echo "$items" | wc -l) + 4 ))" ] || { failed=$((failed+1)); failures+=("a check gave no verdict"); }
 rm -rf "$verdicts"
 echo
 [ $failed -eq 0 ] || printf 'failed: %s\n' "${failures[@]}"
