@@ -71,6 +71,7 @@ class GenerationConfig:
     cfs_every:int=100 # iterations between updates of the class counts
     ema_decay:float=0.9999 # EMA decay of the generator
     ema_start:int=1000 # iteration from which the EMA averages
+    standing_batches:int=20 # batches of 100 samples giving the EMA generator batch-norm statistics (each checkpoint)
     checkpoint_every:int=500 # iterations between checkpoints and sample grids
     n_synthetic:int=50000 # images to synthesize for the student
     report_size:int=2000 # held-out real images the generation report compares with

@@ -175,8 +175,9 @@ class GANTask(Task):
     generator step, updates the class counts and the EMA generator; a checkpoint gives the EMA generator its standing
     statistics and writes a grid of its samples."""
     unit = 'iteration'
-    def __init__(self, G, D, ema, cfs, bank, opt_g, opt_d, real, cfg, device):
+    def __init__(self, G, D, ema, cfs, bank, opt_g, opt_d, real, cfg, device, standing_batches=20):
         store_attr()
+        self.stood = None   # the iteration whose EMA generator has its standing statistics
         self.fmt, self.advice = memory_format(device), f"Lower the learning rate (lr={cfg['lr']})."
         # several processes: each draws the whole batch and computes its share; gradients are averaged, so the steps
         # are one process's. Parameters some steps leave idle: r without both feature losses, the ensemble's heads
@@ -226,7 +227,9 @@ class GANTask(Task):
         return dict(sums, **{k: v.detach().float() for k, v in {**g_losses, 'g_total': g_total}.items()})
 
     def postfix(self, row): return dict(d=f"{row['d_total']:.3f}", g=f"{row['g_total']:.3f}")
-    def before_checkpoint(self, loop): standing_statistics(self.ema.module, self.G, seed=self.cfg['seed'])
+    def before_checkpoint(self, loop):
+        standing_statistics(self.ema.module, self.G, self.standing_batches, seed=self.cfg['seed'])
+        self.stood = loop.done
     def after_checkpoint(self, loop):
         save_sample_grid(self.ema.module, loop.out/'samples'/f'iter_{loop.done:06d}.png', self.fixed_z, self.fixed_y)
 
@@ -249,6 +252,7 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
     must share)`."""
     init_distributed()   # under torchrun: join the other processes (a no-op in one process)
     c, _ = split_section(GenerationConfig, config, changes, strict=True)
+    if c.standing_batches < 1: raise ValueError(f"standing_batches must be at least 1, got {c.standing_batches}.")
     device, info = default_device(device), collected.info
     num_classes = info.num_classes
     iterations = c.iterations or c.epochs * math.ceil(len(collected) / c.bs)
@@ -277,9 +281,9 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
     ema = ema_generator(G, c.ema_decay, c.ema_start)
     cfs = CategoryFrequencySmoothing(num_classes, c.cfs_every).to(device) if c.smoothing else None
     bank = FeatureBank(teacher, collected, device=device) if c.lambda_mmd else None   # feature matching's targets
-    history = loop.run(GANTask(G, D, ema, cfs, bank, opt_g, opt_d, real, cfg, device), iterations, log_every,
-                       c.checkpoint_every // log_every)
-    standing_statistics(ema.module, G, seed=seed)
+    task = GANTask(G, D, ema, cfs, bank, opt_g, opt_d, real, cfg, device, c.standing_batches)
+    history = loop.run(task, iterations, log_every, c.checkpoint_every // log_every)
+    if task.stood != iterations: standing_statistics(ema.module, G, c.standing_batches, seed=seed)   # no checkpoint did
     return dict(generator=ema.module, history=history, discriminator=D, config=cfg)
 
 # %% ../nbs/07_generation.ipynb #81faa6c0
