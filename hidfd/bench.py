@@ -66,7 +66,7 @@ BENCHES = {
         'hidfd_kd', 'hidfd_kd_mixup')),   # CutMix, worse than mixup for both KD and HiDFD at 1,000 steps, is left out
     'tiny': BenchConfig(base={
         'data.dataset': 'fashion_mnist', 'generation.iterations': 2, 'generation.bs': 16, 'generation.ch': 8,
-        'generation.n_synthetic': 40, 'generation.report_size': 100,
+        'generation.standing_batches': 2, 'generation.n_synthetic': 40, 'generation.report_size': 100,
         'distill.student': 'resnet8', 'distill.bs': 32, 'distill.repeat': 2, 'distill.sched': 'onecycle'},
         methods=('hidfd', 'collection_kd', 'collection_fm'), budgets=(60,), steps=5, seeds=(0,), dafl_seeds=(0,),
         ablations=('repeat_1', 'kd_instead_of_cs'), ablation_budget=60, reference_images=200, reference_steps=5,
@@ -430,9 +430,15 @@ def summarize(bench:BenchConfig|str, # the grid
 # %% ../nbs/11_bench.ipynb #2d6d1ba5
 _LABELS = {name: label for name, (label, _) in METHODS.items()}   # the registry's words for each method
 
+def _time_key(rows:list)->tuple:
+    "CPU seconds if every row has them (a worker's wall time also counts other programs and pauses), else wall seconds."
+    if rows and all(r.get('cpu_time_s') for r in rows): return 'cpu_time_s', 'CPU time per cell (s, one thread)'
+    return 'wall_time_s', 'wall time per cell (s)'
+
 def summary_markdown(summary:dict # from `summarize`, or `summary.json`
                     )->str:
-    "The summary as markdown tables: accuracy by method and budget, the ablations, wall times and memory, the claims, and what is missing."
+    "The summary as markdown tables: accuracy by budget, ablations, time and memory, the claims, what is missing."
+    tk, what = _time_key(summary['rows'] + summary['ablations'])
     b = summary['bench']
     rows = {(r['method'], r['budget']): r for r in summary['rows']}
     test = b.get('score_test', True)
@@ -456,13 +462,14 @@ def summary_markdown(summary:dict # from `summarize`, or `summary.json`
                    + ' | '.join(pct(rows.get(('supervised', b['reference_images']))) for _ in budgets) + ' |')
     if summary['ablations']:
         out += ['', f"Ablations of the paper's setting at {b['ablation_budget']} collected images (seeds {', '.join(map(str, b['ablation_seeds']))}; "
-                "Δ against it on the same seeds).\n", '| variant | accuracy (%) | Δ (points) | synthetic agreement | synthetic coverage | wall time (s) |',
+                "Δ against it on the same seeds).\n",
+                f'| variant | accuracy (%) | Δ (points) | synthetic agreement | synthetic coverage | {what} |',
                 '|---|---|---|---|---|---|']
         for a in summary['ablations']:
             g = lambda key: f'{a[key]:.3f}' if a.get(key) is not None else '–'
             label = 'HiDFD' if a['method'] == 'hidfd' else _LABELS[a['method']]
             delta = '–' if a['method'] == 'hidfd' else f"{100*a['delta']:+.2f}"
-            out.append(f"| {label} | {100*a[k]:.2f} | {delta} | {g('agreement')} | {g('coverage')} | {a['wall_time_s']:.0f} |")
+            out.append(f"| {label} | {100*a[k]:.2f} | {delta} | {g('agreement')} | {g('coverage')} | {a[tk]:.0f} |")
     gen = [m for m in methods if any('agreement' in rows.get((m, x), {}) for x in budgets)]
     if gen:
         out += ['', "The synthetic images (mean over seeds, against the validation images): the teacher's agreement with their classes, "
@@ -470,9 +477,10 @@ def summary_markdown(summary:dict # from `summarize`, or `summary.json`
                 '| method | ' + ' | '.join(f'{x}: agreement / coverage' for x in budgets) + ' |', '|---|' + '---|' * len(budgets)]
         cov = lambda r: f"{r['coverage']:.3f}" if 'coverage' in r else '–'
         for m in gen: out.append(f'| {_LABELS[m]} | ' + ' | '.join(f"{rows[(m, x)]['agreement']:.3f} / {cov(rows[(m, x)])}" if 'agreement' in rows.get((m, x), {}) else '–' for x in budgets) + ' |')
-    out += ['', 'Wall time per cell (s, mean over seeds: GAN + synthesis + student training) and peak memory (MB, the most of any seed).\n',
+    out += ['', f'{what[0].upper() + what[1:]} (mean over seeds: GAN + synthesis + student training) and peak memory '
+            '(MB, the most of any seed).\n',
             '| method | ' + ' | '.join(map(str, budgets)) + ' |', '|---|' + '---|' * len(budgets)]
-    cost = lambda r: f"{r['wall_time_s']:.0f} s, {r['peak_memory_mb']:.0f} MB" if r else '–'
+    cost = lambda r: f"{r[tk]:.0f} s, {r['peak_memory_mb']:.0f} MB" if r else '–'
     for m in methods: out.append(f'| {_LABELS[m]} | ' + ' | '.join(cost(rows.get((m, x))) for x in budgets) + ' |')
     if ('dafl', 0) in rows: out.append(f"| {_LABELS['dafl']} | " + ' | '.join(cost(rows[('dafl', 0)]) for _ in budgets) + ' |')
     if summary['claims']:
@@ -505,7 +513,7 @@ def plot_wall_time(summary:dict # from `summarize`, or `summary.json`
     where every cell recorded them (for one-thread cells, the wall time on an idle core, unchanged by other programs on
     the machine or by a paused worker), else wall time; the axis says which."""
     import matplotlib.pyplot as plt
-    key = 'cpu_time_s' if all(r.get('cpu_time_s') for r in summary['rows']) else 'wall_time_s'
+    key, what = _time_key(summary['rows'])
     fig, ax = plt.subplots(figsize=(6, 4))
     for m in dict.fromkeys(r['method'] for r in summary['rows']):
         rs = [r for r in summary['rows'] if r['method'] == m]
@@ -513,7 +521,6 @@ def plot_wall_time(summary:dict # from `summarize`, or `summary.json`
         for r in rs:
             if r['budget'] and m not in ('supervised',) and m in summary['bench']['methods']:
                 ax.annotate(str(r['budget']), (r[key], 100*r['accuracy']), fontsize=7, xytext=(3, 3), textcoords='offset points')
-    what = 'CPU time per cell (s, one thread)' if key == 'cpu_time_s' else 'wall time per cell (s)'
     ax.set(xscale='log', xlabel=what, ylabel='student test accuracy (%)')
     ax.legend(fontsize=7)
     fig.tight_layout()
