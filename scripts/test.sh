@@ -23,8 +23,8 @@ fi
 # cores (at most 4), each notebook on one thread: on two cores two single-threaded notebooks do about 1.4 times the work of
 # one on two threads. The longest start first (measured), so the lanes end together; each verdict prints as it comes.
 lanes=$(nproc 2>/dev/null || echo 1); lanes=$(( lanes > 4 ? 4 : lanes ))
-longest="nbs/10_pipeline.ipynb nbs/07_generation.ipynb nbs/tutorials/01_quick_start.ipynb nbs/09_baselines.ipynb
-nbs/04_train.ipynb nbs/tutorials/02_your_teacher.ipynb docs nbs/08_distill.ipynb nbs/tutorials/04_results.ipynb nbs/11_bench.ipynb"
+longest="nbs/10_pipeline.ipynb nbs/09_baselines.ipynb nbs/04_train.ipynb docs nbs/tutorials/01_quick_start.ipynb
+nbs/07_generation.ipynb nbs/tutorials/02_your_teacher.ipynb nbs/08_distill.ipynb nbs/13_cli.ipynb nbs/tutorials/04_results.ipynb"
 items=$( (printf '%s\n' $longest; find nbs -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' -not -path '*/_proc/*' | sort) \
   | awk '!seen[$0]++' | while read -r item; do { [ "$item" = docs ] || [ -f "$item" ]; } && echo "$item"; done)
 run_item() {  # run_item ITEM: one notebook's tests on one thread, or `docs`
