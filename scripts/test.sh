@@ -5,6 +5,13 @@
 source "$(dirname "$0")/setup.sh"
 set +e
 passed=0; failed=0; failures=()
+verdicts=$(mktemp -d)
+verdict() {  # verdict FILE NAME COMMAND...: run one check; its verdict (and a failure's log) goes to $verdicts/FILE
+  local file=$1 name=$2 t0=$SECONDS log; shift 2; log=$(mktemp)
+  if "$@" >"$log" 2>&1; then echo "PASS $name ($((SECONDS-t0)) s)" >"$verdicts/$file"
+  else { echo "FAIL $name ($((SECONDS-t0)) s)"; tail -40 "$log" | sed 's/^/    /'; } >"$verdicts/$file"; fi
+  cat "$verdicts/$file"; rm -f "$log"
+}
 same_after() {  # same_after PATH COMMAND...: COMMAND must leave PATH (a file or folder) unchanged; PATH is restored either way
   local path=$1; shift; local copy; copy=$(mktemp -d)
   cp -a "$path" "$copy/orig"; "$@" >/dev/null 2>&1
