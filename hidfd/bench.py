@@ -341,7 +341,9 @@ def run_bench(bench:BenchConfig|str='fashion_mnist', # a `BenchConfig` or a name
         import multiprocessing as mp
         ctx = mp.get_context('spawn')
         procs = [ctx.Process(target=_work, args=(asdict(bench), todo, runs, results, device, progress)) for _ in range(workers)]
-        for p in procs: p.start(); time.sleep(1)
+        for p in procs:
+            p.start()
+            time.sleep(1)
         for p in procs: p.join()
         bad = [p.exitcode for p in procs if p.exitcode]
         if bad: raise RuntimeError(f"{len(bad)} of {workers} workers failed (see their messages above); run the same command again to resume.")
@@ -504,7 +506,8 @@ def plot_budgets(summary:dict # from `summarize`, or `summary.json`
         if r: ax.axhline(100*r['accuracy'], ls=style, c='grey', label=_LABELS.get(m, m))
     if summary['teacher_accuracy'] is not None: ax.axhline(100*summary['teacher_accuracy'], ls='--', c='k', label='teacher')
     ax.set(xscale='log', xlabel='collected images', ylabel='student test accuracy (%)', xticks=b['budgets'], xticklabels=[str(x) for x in b['budgets']])
-    ax.legend(fontsize=8); fig.tight_layout()
+    ax.legend(fontsize=8)
+    fig.tight_layout()
     return fig
 
 def plot_wall_time(summary:dict # from `summarize`, or `summary.json`

@@ -215,7 +215,9 @@ def _load_folder(root, channels:int, size:int, classes:list|None=None, name='ima
     imgs, labels, files, skipped = [], [], [], []
     for f, y in items:
         img = _decode(f, channels, size)
-        if img is None: skipped.append(str(f)); continue
+        if img is None:
+            skipped.append(str(f))
+            continue
         imgs.append(img)
         labels.append(y)
         files.append(str(f))

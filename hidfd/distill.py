@@ -37,7 +37,9 @@ def inflate(real:ImageSet, # the collected images with the teacher's pseudo-labe
         if b.num_classes != a.num_classes:
             raise ValueError(f"The synthetic set has {b.num_classes} classes but the collected set has {a.num_classes}; "
                              "synthesize with a generator trained on these collected images.")
-        images.append(synthetic.images); labels.append(synthetic.labels); m = len(synthetic)
+        images.append(synthetic.images)
+        labels.append(synthetic.labels)
+        m = len(synthetic)
     n_real = repeat * len(real)
     record = dict(source='inflated', real=len(real), repeat=repeat, synthetic=m, per_epoch=n_real + m, real_share=n_real / (n_real + m))
     return ImageSet(torch.cat(images), torch.cat(labels), real.info, record=record)
@@ -276,7 +278,8 @@ def export_torchscript(student:DeployedStudent, # from `load_student`
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', DeprecationWarning)
         traced = torch.jit.trace(student.eval(), _example_input(student))
-        buf = io.BytesIO(); torch.jit.save(traced, buf)
+        buf = io.BytesIO()
+        torch.jit.save(traced, buf)
     return atomic_save(buf.getvalue(), path)
 
 def export_onnx(student:DeployedStudent, # from `load_student`
@@ -286,7 +289,8 @@ def export_onnx(student:DeployedStudent, # from `load_student`
     import importlib.util
     missing = [m for m in ('onnx', 'onnxscript') if importlib.util.find_spec(m) is None]
     if missing: raise ImportError(f"ONNX export needs {' and '.join(missing)}: pip install {' '.join(missing)}.")
-    path = Path(path); ensure_writable(path.parent)
+    path = Path(path)
+    ensure_writable(path.parent)
     tmp = path.with_name(f'.{path.name}.tmp')
     torch.onnx.export(student.eval(), (_example_input(student),), str(tmp), input_names=['images'], output_names=['logits'],
                       dynamic_axes={'images': {0: 'batch'}, 'logits': {0: 'batch'}})

@@ -43,7 +43,8 @@ class ConditionalBatchNorm(nn.Module):
         super().__init__()
         self.bn = nn.BatchNorm2d(channels, affine=False)
         self.gain, self.bias = nn.Embedding(num_classes, channels), nn.Embedding(num_classes, channels)
-        nn.init.zeros_(self.gain.weight); nn.init.zeros_(self.bias.weight)
+        nn.init.zeros_(self.gain.weight)
+        nn.init.zeros_(self.bias.weight)
     def forward(self, x, y):
         return self.bn(x) * (1 + self.gain(y))[:, :, None, None] + self.bias(y)[:, :, None, None]
 

@@ -135,7 +135,9 @@ def standing_statistics(G:nn.Module, # a generator (the averaged one)
             for b, s in zip(G.buffers(), source.buffers()): b.copy_(s)
     bns = [m for m in G.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
     momenta = [m.momentum for m in bns]
-    for m in bns: m.reset_running_stats(); m.momentum = None          # a plain average over the batches
+    for m in bns:   # a plain average over the batches
+        m.reset_running_stats()
+        m.momentum = None
     g = torch.Generator().manual_seed(seed)
     G.train()
     with torch.no_grad():
@@ -302,7 +304,8 @@ def save_sample_grid(G:nn.Module, # a generator
                     ):
     "Write a PNG grid of `G(z, y)`."
     from torchvision.utils import save_image
-    was = G.training; G.eval()
+    was = G.training
+    G.eval()
     with torch.inference_mode(): x = G(z, y)
     G.train(was)
     ensure_writable(Path(path).parent)
@@ -340,7 +343,8 @@ def synthesize(generator:Generator, # a trained (EMA) generator
     y = (torch.arange(n) % C)[torch.randperm(n, generator=g)]
     z = torch.randn(n, generator.z_dim, generator=g)
     generator = generator.to(device).eval()
-    k = -(-n // world); lo = rank() * k; hi = min(n, lo + k)          # this process's images: [lo, hi)
+    k = -(-n // world)
+    lo, hi = rank() * k, min(n, rank() * k + k)          # this process's images: [lo, hi)
     out = torch.empty(k, generator.channels, generator.size, generator.size, dtype=torch.uint8, device=device)   # filled in place
     with torch.inference_mode(), mixed_precision(device):
         for i in range(lo, hi, bs):
@@ -502,6 +506,8 @@ def _report_figures(synthetic, hist, history):
         it = [r['iteration'] for r in history]
         for k in ('d_total', 'g_total', 'transfer', 'blend', 'cfs', 'mmd'):
             if k in history[0]: ax.plot(it, [r[k] for r in history], label=k)
-        ax.set_xlabel('iteration'); ax.legend(fontsize=7); ax.set_title('GAN losses'); f2.tight_layout()
+        ax.set(xlabel='iteration', title='GAN losses')
+        ax.legend(fontsize=7)
+        f2.tight_layout()
         figs['losses'] = f2
     return figs

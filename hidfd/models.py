@@ -74,7 +74,8 @@ class ResNet(FeatureModel):
         layers, cin = [nn.Conv2d(in_channels, widths[0], 3, 1, 1, bias=False), nn.BatchNorm2d(widths[0]), nn.ReLU(inplace=True)], widths[0]
         for i, (n, w) in enumerate(zip(blocks, widths)):
             for j in range(n):
-                layers.append(BasicBlock(cin, w, 2 if (i > 0 and j == 0) else 1)); cin = w
+                layers.append(BasicBlock(cin, w, 2 if (i > 0 and j == 0) else 1))
+                cin = w
         self.features = nn.Sequential(*layers)
         self.classifier = nn.Linear(cin, num_classes)
         _init(self)
@@ -83,7 +84,9 @@ def _init(model:nn.Module):
     "Kaiming-normal convolutions, unit BatchNorm, zero biases."
     for m in model.modules():
         if isinstance(m, nn.Conv2d): nn.init.kaiming_normal_(m.weight, mode='fan_out', nonlinearity='relu')
-        elif isinstance(m, (nn.BatchNorm2d,)): nn.init.ones_(m.weight); nn.init.zeros_(m.bias)
+        elif isinstance(m, (nn.BatchNorm2d,)):
+            nn.init.ones_(m.weight)
+            nn.init.zeros_(m.bias)
         elif isinstance(m, nn.Linear): nn.init.zeros_(m.bias)
 
 # %% ../nbs/03_models.ipynb #ff0e66b3
@@ -115,7 +118,8 @@ class WideResNet(FeatureModel):
         layers, cin = [nn.Conv2d(in_channels, w[0], 3, 1, 1, bias=False)], w[0]
         for i in range(3):
             for j in range(n):
-                layers.append(WideBlock(cin, w[i+1], 2 if (i > 0 and j == 0) else 1)); cin = w[i+1]
+                layers.append(WideBlock(cin, w[i+1], 2 if (i > 0 and j == 0) else 1))
+                cin = w[i+1]
         layers += [nn.BatchNorm2d(cin), nn.ReLU(inplace=True)]
         self.features = nn.Sequential(*layers)
         self.classifier = nn.Linear(cin, num_classes)
@@ -136,7 +140,8 @@ class VGG(FeatureModel):
         layers, cin = [], in_channels
         for i, block in enumerate(cfg):
             for c in block:
-                layers += [nn.Conv2d(cin, c, 3, padding=1, bias=False), nn.BatchNorm2d(c), nn.ReLU(inplace=True)]; cin = c
+                layers += [nn.Conv2d(cin, c, 3, padding=1, bias=False), nn.BatchNorm2d(c), nn.ReLU(inplace=True)]
+                cin = c
             if i < len(cfg) - 1: layers.append(nn.MaxPool2d(2))
         self.features = nn.Sequential(*layers)
         self.classifier = nn.Linear(cin, num_classes)
@@ -167,7 +172,9 @@ class MobileNetV2(FeatureModel):
         super().__init__()
         layers, cin = [nn.Conv2d(in_channels, 32, 3, 1, 1, bias=False), nn.BatchNorm2d(32), nn.ReLU6(inplace=True)], 32
         for t, c, n, s in self.cfg:
-            for j in range(n): layers.append(InvertedResidual(cin, c, s if j == 0 else 1, t)); cin = c
+            for j in range(n):
+                layers.append(InvertedResidual(cin, c, s if j == 0 else 1, t))
+                cin = c
         layers += [nn.Conv2d(cin, 1280, 1, bias=False), nn.BatchNorm2d(1280), nn.ReLU6(inplace=True)]
         self.features = nn.Sequential(*layers)
         self.classifier = nn.Linear(1280, num_classes)

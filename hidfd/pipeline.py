@@ -49,9 +49,11 @@ class Manifest:
         if is_main(): atomic_save(json.dumps(self.data, indent=1).encode(), self.path)   # one process writes
     def start(self, stage:str):
         s = self.data['stages'].setdefault(stage, {})
-        s.update(status='running', attempts=s.get('attempts', 0) + 1); self.save()
+        s.update(status='running', attempts=s.get('attempts', 0) + 1)
+        self.save()
     def finish(self, stage:str, wall_time_s:float, metrics:dict):
-        self.data['stages'][stage].update(status='done', wall_time_s=wall_time_s, metrics=metrics); self.save()
+        self.data['stages'][stage].update(status='done', wall_time_s=wall_time_s, metrics=metrics)
+        self.save()
 
 # %% ../nbs/10_pipeline.ipynb #d9c8b251
 def task_info(config:HiDFDConfig, # the run's config
@@ -201,7 +203,8 @@ def _run_stages(config, out, given, tid, info, until, device, progress, callback
             if progress: print(f"hidfd: {name}: done earlier, kept", file=sys.stderr)
         else:
             if progress: print(f"hidfd: {name}" + (' (resuming)' if m.data['stages'].get(name) else ''), file=sys.stderr)
-            m.start(name); t0 = time.perf_counter()
+            m.start(name)
+            t0 = time.perf_counter()
             metrics = fn() or {}
             m.finish(name, time.perf_counter() - t0, {**metrics, 'peak_memory_mb': peak_memory_mb(device)})
             barrier()   # what rank 0 wrote is there before any process reads it
@@ -249,7 +252,9 @@ def _run_stages(config, out, given, tid, info, until, device, progress, callback
         hist = [json.loads(l) for l in (out/'gan'/'gan_history.jsonl').read_text().splitlines()]
         rep = generation_report(T, syn, real, hist, references={'collected': collected}, device=device)
         figs = ensure_writable(out/'figures')
-        for k, f in rep.pop('figures').items(): f.savefig(figs/f'generation_{k}.png', dpi=80); plt.close(f)   # closed: not shown again in a notebook
+        for k, f in rep.pop('figures').items():
+            f.savefig(figs/f'generation_{k}.png', dpi=80)
+            plt.close(f)   # closed: not shown again in a notebook
         keys = ('agreement', 'balance_kl', 'frechet_distance', 'intra_class_fd', 'diversity', 'precision', 'recall', 'density', 'coverage', 'n')
         return dict({k: rep[k] for k in keys}, collected_coverage=rep['references']['collected']['coverage'])
     if stage('synthesize', do_synthesize): return m.data

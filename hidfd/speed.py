@@ -32,7 +32,8 @@ def seconds_per_call(fn, # what to time, called with no arguments
     "Seconds per call of `fn`, averaged over `n` calls after `warmup` calls."
     device = default_device(device)
     for _ in range(warmup): fn()
-    _sync(device); t0 = time.perf_counter()
+    _sync(device)
+    t0 = time.perf_counter()
     for _ in range(n): fn()
     _sync(device)
     return (time.perf_counter() - t0) / n

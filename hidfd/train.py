@@ -184,7 +184,9 @@ def _check_data(model, train_data, bs, world=1, whole_batches=True):
 # %% ../nbs/04_train.ipynb #8d278577
 class _LossStep(nn.Module):
     "`loss_fn(model, x, y)` as a module: what `DistributedDataParallel` wraps, so it sees the whole step and averages the gradients."
-    def __init__(self, model, loss_fn): super().__init__(); self.model, self.loss_fn = model, loss_fn
+    def __init__(self, model, loss_fn):
+        super().__init__()
+        self.model, self.loss_fn = model, loss_fn
     def forward(self, x, y): return self.loss_fn(self.model, x, y)
 
 class DistributedBatchNorm(nn.modules.batchnorm._BatchNorm):
@@ -196,13 +198,15 @@ class DistributedBatchNorm(nn.modules.batchnorm._BatchNorm):
         C, dims, shape = x.size(1), [0, *range(2, x.dim())], (1, -1, *[1] * (x.dim() - 2))
         xf = x.float()
         s = all_sum(torch.cat([xf.sum(dims), xf.new_tensor([x.numel() / C])]), grad=True)   # two passes, as exact as one process's
-        n = s[-1]; mean = s[:C] / n
+        n = s[-1]
+        mean = s[:C] / n
         var = all_sum((xf - mean.view(shape)).pow(2).sum(dims), grad=True) / n
         if self.track_running_stats:
             with torch.no_grad():
                 self.num_batches_tracked.add_(1)
                 m = self.momentum if self.momentum is not None else 1 / self.num_batches_tracked.item()
-                self.running_mean.mul_(1 - m).add_(m * mean); self.running_var.mul_(1 - m).add_(m * var * n / (n - 1))
+                self.running_mean.mul_(1 - m).add_(m * mean)
+                self.running_var.mul_(1 - m).add_(m * var * n / (n - 1))
         y = (xf - mean.view(shape)) * torch.rsqrt(var.view(shape) + self.eps)
         if self.affine: y = y * self.weight.view(shape) + self.bias.view(shape)
         return y.to(x.dtype)
@@ -492,7 +496,8 @@ def plot_history(history:list|str|Path # `fit`'s history, or a run folder / `his
     "Plot loss and accuracy per epoch; return the figure."
     import matplotlib.pyplot as plt
     if not isinstance(history, list):
-        p = Path(history); p = p/'history.jsonl' if p.is_dir() else p
+        p = Path(history)
+        p = p/'history.jsonl' if p.is_dir() else p
         history = [json.loads(l) for l in p.read_text().splitlines() if l.strip()]
     ep = [r['epoch'] + 1 for r in history]
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(8, 3))
@@ -501,7 +506,9 @@ def plot_history(history:list|str|Path # `fit`'s history, or a run folder / `his
     if 'valid_acc' in history[0]:
         a1.plot(ep, [r['valid_loss'] for r in history], label='valid')
         a2.plot(ep, [r['valid_acc'] for r in history], label='valid')
-    for a, t in ((a1, 'loss'), (a2, 'accuracy')): a.set_xlabel('epoch'); a.set_title(t); a.legend()
+    for a, t in ((a1, 'loss'), (a2, 'accuracy')):
+        a.set(xlabel='epoch', title=t)
+        a.legend()
     fig.tight_layout()
     return fig
 
