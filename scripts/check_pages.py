@@ -45,12 +45,13 @@ def chromium(exe, *args, **kwargs):
     with tempfile.TemporaryDirectory() as profile:
         return subprocess.run([exe, *FLAGS, f'--user-data-dir={profile}', *args], capture_output=True, timeout=120, **kwargs)
 
-def probe(exe, page):
-    "What Chromium shows of `page`: decoded and broken images, tables, sidebar links."
+def probe(exe, page, shot):
+    "What Chromium shows of `page`: decoded and broken images, tables, sidebar links; its screenshot goes to `shot`."
     html = page.read_text().replace('</body>', PROBE + '</body>', 1)
     with tempfile.NamedTemporaryFile('w', suffix='.html', dir=page.parent, delete=False) as f: f.write(html)
-    try:
-        r = chromium(exe, '--dump-dom', Path(f.name).as_uri(), text=True)
+    try:   # one browser for both; the screenshot also shows the probe's line where the page ends
+        r = chromium(exe, '--window-size=1280,2400', f'--screenshot={shot}', '--dump-dom', Path(f.name).as_uri(),
+                     text=True)
         m = re.search(r'<pre id="hidfd-probe">(.*?)</pre>', r.stdout, re.S)
         if not m: return None
         return json.loads(m.group(1).replace('&quot;', '"').replace('&amp;', '&'))
@@ -59,7 +60,9 @@ def probe(exe, page):
 def check(exe, page, notebooks, n_pages):
     "The problems Chromium shows on `page`, and a line saying what it found; a screenshot lands in `shots`."
     name, problems = page.relative_to(site).as_posix(), []
-    got = probe(exe, page)
+    shot = shots/(name.replace('/', '__')[:-5] + '.png')
+    shot.unlink(missing_ok=True)
+    got = probe(exe, page, shot)
     if got is None: return [f"{name}: Chromium did not load the page."], f"{name}: not loaded"
     images, tables = expected(page, notebooks)
     need = MINIMUM.get(name, {})
@@ -68,8 +71,6 @@ def check(exe, page, notebooks, n_pages):
     if got['images'] < want_images: problems.append(f"{name}: {got['images']} figures shown, {want_images} expected.")
     if got['tables'] < want_tables: problems.append(f"{name}: {got['tables']} tables shown, {want_tables} expected.")
     if got['sidebar'] < n_pages: problems.append(f"{name}: the sidebar has {got['sidebar']} links, {n_pages} expected.")
-    shot = shots/(name.replace('/', '__')[:-5] + '.png')
-    chromium(exe, '--window-size=1280,2400', f'--screenshot={shot}', page.as_uri())
     if not shot.exists() or shot.stat().st_size < 10_000: problems.append(f"{name}: no screenshot was taken.")
     return problems, f"{name}: {got['images']} figures, {got['tables']} tables, {got['sidebar']} sidebar links"
 
