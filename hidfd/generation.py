@@ -177,7 +177,7 @@ class GANTask(Task):
     generator step, updates the class counts and the EMA generator; a checkpoint gives the EMA generator its standing
     statistics and writes a grid of its samples."""
     unit = 'iteration'
-    def __init__(self, G, D, ema, cfs, bank, opt_g, opt_d, real, cfg, device, standing_batches=20):
+    def __init__(self, G, D, ema, cfs, bank, opt_g, opt_d, real, cfg, device, standing_batches):
         store_attr()
         self.stood = None   # the iteration whose EMA generator has its standing statistics
         self.fmt, self.advice = memory_format(device), f"Lower the learning rate (lr={cfg['lr']})."
