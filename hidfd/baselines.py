@@ -24,9 +24,10 @@ __all__ = ['STUDENT_METHODS', 'kd_student_loss', 'fit_student', 'kd_distill', 's
 # %% ../nbs/09_baselines.ipynb #aec79365
 def kd_student_loss(teacher:nn.Module, # the frozen teacher
                     temperature:float=4., # KD temperature
-                    mix:str|None=None # 'mixup' or 'cutmix': each batch mixed (`mix_images`) before teacher and student see it
+                    mix:str|None=None # 'mixup' or 'cutmix': each batch mixed (`mix_images`) before both see it
                    ):
-    "A `loss_fn` for `hidfd.train.fit`: Hinton's KD of `teacher` into the model being trained, its own classifier included."
+    """A `loss_fn` for `hidfd.train.fit`: Hinton's KD of `teacher` into the model being trained, its own classifier
+    included."""
     teacher.eval()
     def loss_fn(model, x, y):
         if mix: x = mix_images(x, mix)
@@ -42,7 +43,8 @@ def fit_student(student:nn.Module, # the student, a `FeatureModel` with its own 
                 milestones:list|None=None, # where 'step' drops the rate (default: `paper_milestones`)
                 **kwargs # `fit`'s other arguments (loss_fn, meta, log_every, out_dir, resume, seed, device, ...)
                )->dict:
-    "`fit` on a student's schedule (`student_schedule`), what KD and the supervised reference share; return `dict(model, history)`."
+    """`fit` on a student's schedule (`student_schedule`), what KD and the supervised reference share; return
+    `dict(model, history)`."""
     c = config or DistillConfig()
     history = fit(student, data, valid, bs=c.bs, lr=c.lr or 0.05, wd=c.wd, nesterov=c.nesterov,
                   augment_data=c.augment_data, **student_schedule(c.epochs, c.steps, c.sched, milestones), **kwargs)
@@ -63,14 +65,16 @@ def kd_distill(teacher:nn.Module, # the frozen teacher
     return fit_student(student, data, c, valid, device=device, loss_fn=loss_fn,
                        meta=dict(method='kd', temperature=c.temperature, mix=c.mix or ''), **run)
 
-def supervised_fit(teacher:nn.Module|None, # not used: the student learns the labels (kept for the registry's one signature)
+# not used: the student learns the labels (kept for the registry's one signature)
+def supervised_fit(teacher:nn.Module|None,
                    student:nn.Module, # the student, a `FeatureModel` with its own classifier
                    data:ImageSet, # images with their true labels
                    config:DistillConfig|None=None, # the schedule
                    valid:ImageSet|None=None, # labelled images for validation accuracy and the `best` checkpoint
                    **kwargs # fields of `config` to change, and `fit_student`'s other arguments
                   )->dict:
-    "The student trained on the labels of `data` with cross-entropy: the supervised reference; return `dict(model, history)`."
+    """The student trained on the labels of `data` with cross-entropy: the supervised reference; return `dict(model,
+    history)`."""
     c, run = split_section(DistillConfig, config, kwargs)
     return fit_student(student, data, c, valid, meta=dict(method='supervised'), **run)
 
@@ -116,8 +120,8 @@ class DAFLGenerator(nn.Module):
         self.fc = nn.Linear(z_dim, 128 * self.s * self.s)
         self.net = nn.Sequential(nn.BatchNorm2d(128), nn.Upsample(scale_factor=2),
                                  nn.Conv2d(128, 128, 3, padding=1), nn.BatchNorm2d(128), nn.LeakyReLU(0.2),
-                                 nn.Upsample(scale_factor=2), nn.Conv2d(128, 64, 3, padding=1), nn.BatchNorm2d(64), nn.LeakyReLU(0.2),
-                                 nn.Conv2d(64, channels, 3, padding=1), nn.Tanh())
+                                 nn.Upsample(scale_factor=2), nn.Conv2d(128, 64, 3, padding=1), nn.BatchNorm2d(64),
+                                 nn.LeakyReLU(0.2), nn.Conv2d(64, channels, 3, padding=1), nn.Tanh())
     def forward(self, z): return self.net(self.fc(z).view(len(z), 128, self.s, self.s))
 
 def dafl_generator_loss(logits:torch.Tensor, # the teacher's logits for a generated batch (N, C)

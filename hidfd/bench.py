@@ -9,12 +9,13 @@ from dataclasses import dataclass, field, asdict, replace
 from functools import lru_cache
 from pathlib import Path
 import torch
-from .core import (atomic_save, check_name, claim, clock, default_device, elapsed, ensure_writable, fingerprint, is_held,
-                        peak_memory_mb, reset_peak_memory, seed_everything)
+from .core import (atomic_save, check_name, claim, clock, default_device, elapsed, ensure_writable, fingerprint,
+                        is_held, peak_memory_mb, reset_peak_memory, seed_everything)
 from .data import collect, get_dataset
 from .models import get_model
 from .train import evaluate, load_model
-from .generation import generation_report, load_generator, load_synthetic, save_synthetic, synthesize, train_generator
+from .generation import (generation_report, load_generator, load_synthetic, save_synthetic, synthesize,
+                              train_generator)
 from .distill import inflate
 from .baselines import train_student
 from .config import (CPU_GENERATION, METHODS, DistillConfig, HiDFDConfig, config_hash,
@@ -31,10 +32,11 @@ ABLATIONS = ('no_transfer', 'no_blending', 'no_smoothing', 'repeat_1', 'kd_inste
 
 @dataclass
 class BenchConfig:
-    "A benchmark grid: methods × collected budgets × seeds on one teacher, one student and one schedule, with ablations and references."
-    teacher:str='bench/teachers/fashion_mnist-resnet20.pt' # checkpoint of the teacher every method distils (relative to the working directory)
-    base:dict=field(default_factory=dict) # `HiDFDConfig` keys shared by every cell, e.g. `{'generation.iterations': 150}`
-    methods:tuple=('hidfd_recommended', 'hidfd', 'collection_kd', 'collection_fm') # methods run at every budget (names from `METHODS`)
+    """A benchmark grid: methods × collected budgets × seeds on one teacher, one student and one schedule, with
+    ablations and references."""
+    teacher:str='bench/teachers/fashion_mnist-resnet20.pt' # the teacher's checkpoint (relative to the working folder)
+    base:dict=field(default_factory=dict) # `HiDFDConfig` keys of every cell, e.g. `{'generation.iterations': 150}`
+    methods:tuple=('hidfd_recommended', 'hidfd', 'collection_kd', 'collection_fm') # run at every budget (`METHODS`)
     budgets:tuple=(60, 600, 6000) # numbers of collected images
     steps:int=8000 # student optimizer steps of every cell (DAFL's too), whatever its method and budget
     seeds:tuple=(0, 1, 2) # seeds of the collected draw, the GAN and the student
@@ -43,25 +45,27 @@ class BenchConfig:
     ablation_budget:int=600 # one of `budgets`
     ablation_seeds:tuple=(0,) # seeds of the ablation cells
     recommended:str='hidfd_recommended' # the HiDFD the claims are about
-    reference_images:int=55000 # labelled training images (outside the validation images) of the supervised reference (0: none)
+    reference_images:int=55000 # labelled images (never validation ones) of the supervised reference (0: none)
     reference_steps:int=16000 # its optimizer steps
     valid_size:int=5000 # training images held out (never collected) for every choice and the synthetic sets' report
     threads:int=1 # torch threads of each worker (the same in a grid and in a cell computed again, so the numbers match)
     test_size:int=0 # test images every student is scored on (0: the whole test split)
-    score_test:bool=True # score on the test images (off for grids that choose settings: they read validation accuracy only)
+    score_test:bool=True # score on the test images (off for grids that choose settings on validation accuracy)
 
 # %% ../nbs/11_bench.ipynb #f7f0ea8d
-FASHION_MNIST = {   # the base of the Fashion-MNIST grids: the CPU generator of the presets and a short converged student schedule
+# the base of the Fashion-MNIST grids: the CPU generator of the presets and a short converged student schedule
+FASHION_MNIST = {
     'data.dataset': 'fashion_mnist', **{f'generation.{k}': v for k, v in CPU_GENERATION.items()},
     'generation.n_synthetic': 5000, 'generation.report_size': 2000,
-    'distill.student': 'resnet8', 'distill.bs': 128, 'distill.lr': 0.1, 'distill.sched': 'onecycle', 'distill.nesterov': True,
-    'distill.repeat': 10}
+    'distill.student': 'resnet8', 'distill.bs': 128, 'distill.lr': 0.1, 'distill.sched': 'onecycle',
+    'distill.nesterov': True, 'distill.repeat': 10}
 _ONE_BUDGET = dict(budgets=(600,), dafl_seeds=(), ablations=(), reference_images=0)
 BENCHES = {
     'fashion_mnist': BenchConfig(base=FASHION_MNIST),
-    'fashion_mnist_2x': BenchConfig(base=FASHION_MNIST, methods=('collection_fm',), steps=2 * BenchConfig.steps, seeds=(0,),
-                                    score_test=False, **_ONE_BUDGET),   # the strongest baseline with twice the steps
-    'fashion_mnist_select': BenchConfig(base=FASHION_MNIST, seeds=(0,), score_test=False, **_ONE_BUDGET, methods=(   # in an order that
+    'fashion_mnist_2x': BenchConfig(base=FASHION_MNIST, methods=('collection_fm',), steps=2 * BenchConfig.steps,
+                                    seeds=(0,), score_test=False, **_ONE_BUDGET),   # the strongest baseline, 2x steps
+    'fashion_mnist_select': BenchConfig(base=FASHION_MNIST, seeds=(0,), score_test=False, **_ONE_BUDGET,
+                                        methods=(   # in an order that
         'hidfd', 'collection_kd', 'collection_fm',   # keeps a second worker busy while the first trains the GAN
         'hidfd_kd', 'hidfd_kd_mixup')),   # CutMix, worse than mixup for both KD and HiDFD at 1,000 steps, is left out
     'tiny': BenchConfig(base={
@@ -78,7 +82,8 @@ def bench_config(bench:BenchConfig|str # a `BenchConfig`, or a name from `BENCHE
     "`bench` as a checked `BenchConfig`; a `ValueError` names the first thing that cannot work."
     if isinstance(bench, str): bench = BENCHES[check_name(bench, BENCHES, 'bench')]
     if bench.steps < 1 or (bench.reference_images and bench.reference_steps < 1):
-        raise ValueError(f"Give the students at least one step: steps={bench.steps}, reference_steps={bench.reference_steps}.")
+        raise ValueError(f"Give the students at least one step: steps={bench.steps}, "
+                         f"reference_steps={bench.reference_steps}.")
     for m in (*bench.methods, *bench.ablations, bench.recommended): check_name(m, METHODS, 'method')
     if bench.ablations and bench.ablation_budget not in bench.budgets:
         raise ValueError(f"ablation_budget={bench.ablation_budget} is not one of the budgets {bench.budgets}.")
@@ -113,7 +118,8 @@ def parse_cell(name:str, # `method/budget/seed`, as `cell_name` writes it
 def cell_config(bench:BenchConfig, # the grid
                 cell:tuple # `(method, budget, seed)`
                )->HiDFDConfig:
-    "The `HiDFDConfig` of one cell: the bench's base, then the budget, seed and student steps, then the method's changes."
+    """The `HiDFDConfig` of one cell: the bench's base, then the budget, seed and student steps, then the method's
+    changes."""
     method, budget, seed = cell
     changes = METHODS[check_name(method, METHODS, 'method')][1]
     learns = changes.get('distill.method', 'classifier_sharing')   # the reference and DAFL, whatever their name
@@ -131,23 +137,27 @@ def _split(name:str, split:str, root:str, test_size:int=0):
     return data
 
 def _held_out(name:str, root:str, valid_size:int)->tuple:
-    "The training split cut in two by a fixed shuffle: the pool that cells collect from, and `valid_size` validation images never collected."
+    """The training split cut in two by a fixed shuffle: the pool that cells collect from, and `valid_size` validation
+    images never collected."""
     train = _split(name, 'train', root)
     order = torch.randperm(len(train), generator=torch.Generator().manual_seed(0))
     return train.subset(order[valid_size:]), train.subset(order[:valid_size])
 
 def _cell_dir(runs:Path, bench:BenchConfig, cell:tuple)->Path:
-    """The checkpoint folder of a cell: how its student learns, its budget and seed, and its config's hash. Cells that train the
-    same student (two names for one setting, in two grids) share it; other schedules never resume each other's runs."""
+    """The checkpoint folder of a cell: how its student learns, its budget and seed, and its config's hash. Cells that
+    train the same student (two names for one setting, in two grids) share it; other schedules never resume each other's
+    runs."""
     config = cell_config(bench, cell)
     return Path(runs)/f"{config.distill.method}-{cell[1]}-{cell[2]}-{config_hash(config)}"
 
 def _gan_dir(runs:Path, config:HiDFDConfig)->Path:
-    "The folder of the GAN that `config` trains: named by everything but the student's settings, so cells that differ only there share it."
+    """The folder of the GAN that `config` trains: named by everything but the student's settings, so cells that differ
+    only there share it."""
     return Path(runs)/f"gan-{config_hash(replace(config, distill=DistillConfig()))}"
 
 def _synthetic(config:HiDFDConfig, teacher, collected, runs:Path, valid, device, progress):
-    "The synthetic set of `config` and its report, from the GAN folder its generation config names (trained there once)."
+    """The synthetic set of `config` and its report, from the GAN folder its generation config names (trained there
+    once)."""
     g = config.generation
     gan = _gan_dir(runs, config)
     done = gan/'synthetic.json'
@@ -158,11 +168,13 @@ def _synthetic(config:HiDFDConfig, teacher, collected, runs:Path, valid, device,
                 r = train_generator(teacher, collected, config.generation, out_dir=gan, resume=True, seed=config.seed,
                                     device=device, progress=progress)
                 t0 = clock()
-                syn = synthesize(load_generator(gan, device=device), g.n_synthetic, collected.info, seed=config.seed, device=device)
+                syn = synthesize(load_generator(gan, device=device), g.n_synthetic, collected.info, seed=config.seed,
+                                 device=device)
                 save_synthetic(syn, gan/'synthetic.pt')
-                rep = generation_report(teacher, syn, valid.subset(torch.arange(min(len(valid), g.report_size))), plot=False, device=device)
-                meta = {k: rep[k] for k in ('agreement', 'balance_kl', 'frechet_distance', 'intra_class_fd', 'diversity', 'precision', 'recall',
-                                            'density', 'coverage')}
+                rep = generation_report(teacher, syn, valid.subset(torch.arange(min(len(valid), g.report_size))),
+                                        plot=False, device=device)
+                meta = {k: rep[k] for k in ('agreement', 'balance_kl', 'frechet_distance', 'intra_class_fd',
+                                            'diversity', 'precision', 'recall', 'density', 'coverage')}
                 took = elapsed(t0)
                 meta.update(iterations=r['history'][-1]['iteration'], **_times('gan', r['history']),
                             synthesize_time_s=took['time'], synthesize_cpu_s=took['cpu_time'])
@@ -209,7 +221,8 @@ def run_cell(bench:BenchConfig, # the grid
         res.update(collected_agreement=collected.record['agreement'], real_share=data.record['real_share'])
     r = train_student(kind, teacher, student, data, s, log_every=max(1, s.steps // 10), **run)
     done = r['history'][-1]['step']
-    if done != s.steps: raise RuntimeError(f"Cell {cell_name(cell)} trained its student for {done} steps instead of {s.steps}.")
+    if done != s.steps: raise RuntimeError(f"Cell {cell_name(cell)} trained its student for {done} steps instead of "
+                                           f"{s.steps}.")
     res.update(student_steps=done, student_images=done * s.bs, **_times('student', r['history']))
     t0 = time.perf_counter()
     res['valid_accuracy'] = evaluate(r['model'], valid, device=device)['accuracy']
@@ -218,7 +231,8 @@ def run_cell(bench:BenchConfig, # the grid
         res.update(student_accuracy=evaluate(r['model'], test, device=device)['accuracy'], test_images=len(test))
     res.update(valid_images=len(valid), evaluate_time_s=time.perf_counter() - t0, peak_memory_mb=peak_memory_mb(device))
     res['wall_time_s'] = sum(res.get(f'{k}_time_s', 0) for k in _STAGES)
-    if all(f'{k}_cpu_s' in res for k in _STAGES if f'{k}_time_s' in res):   # the cost, unchanged by other programs on the cores
+    # the cost, unchanged by other programs on the cores
+    if all(f'{k}_cpu_s' in res for k in _STAGES if f'{k}_time_s' in res):
         res['cpu_time_s'] = sum(res.get(f'{k}_cpu_s', 0) for k in _STAGES)
     return res
 
@@ -235,11 +249,13 @@ def teacher_accuracy(bench:BenchConfig, # the grid
     d = update_config(HiDFDConfig(), bench.base).data
     test = _split(d.dataset, 'test', d.root, bench.test_size)
     acc = evaluate(load_model(bench.teacher, device=device), test, device=device)['accuracy']
-    atomic_save(json.dumps(dict(teacher=bench.teacher, fingerprint=fp, accuracy=acc, test_images=len(test))).encode(), ensure_writable(f.parent)/f.name)
+    atomic_save(json.dumps(dict(teacher=bench.teacher, fingerprint=fp, accuracy=acc, test_images=len(test))).encode(),
+                ensure_writable(f.parent)/f.name)
     return acc
 
 def _current(bench:BenchConfig, cell:tuple, results:Path, teacher_fp:str|None=None)->dict|None:
-    "The result of `cell` in `results` if it was made by this cell's config, teacher, test set and schedule; else `None`."
+    """The result of `cell` in `results` if it was made by this cell's config, teacher, test set and schedule; else
+    `None`."""
     f = _path(results, cell)
     if not f.exists(): return None
     r, config = json.loads(f.read_text()), cell_config(bench, cell)
@@ -264,10 +280,14 @@ def _work_on(bench, cells, runs, results, device, progress):
             if not mine or _current(bench, cell, results, fp): continue
             print(f"bench: {cell_name(cell)} started", file=sys.stderr, flush=True)
             try: res = run_cell(bench, cell, runs, device, progress)
-            except Exception as e: raise RuntimeError(f"Cell {cell_name(cell)} failed: {e} (its checkpoints are kept; run again to resume)") from e
-            res.update(teacher_fingerprint=fp, test_size=bench.test_size, valid_size=bench.valid_size, threads=bench.threads)
-            atomic_save(json.dumps(res, indent=1).encode(), ensure_writable(_path(results, cell).parent)/_path(results, cell).name)
-            print(f"bench: {cell_name(cell)}: validation accuracy {res['valid_accuracy']:.4f}, {res['wall_time_s']:.0f} s", file=sys.stderr, flush=True)
+            except Exception as e: raise RuntimeError(f"Cell {cell_name(cell)} failed: {e} (its checkpoints are kept; "
+                                                      "run again to resume)") from e
+            res.update(teacher_fingerprint=fp, test_size=bench.test_size, valid_size=bench.valid_size,
+                       threads=bench.threads)
+            atomic_save(json.dumps(res, indent=1).encode(),
+                        ensure_writable(_path(results, cell).parent)/_path(results, cell).name)
+            print(f"bench: {cell_name(cell)}: validation accuracy {res['valid_accuracy']:.4f}, "
+                  f"{res['wall_time_s']:.0f} s", file=sys.stderr, flush=True)
         summarize(bench, results)
 
 def cell_status(bench:BenchConfig, cell:tuple, runs:str|Path, results:str|Path)->str:
@@ -282,14 +302,16 @@ def forget_cell(bench:BenchConfig, cell:tuple, runs:str|Path, results:str|Path):
     trains_gan = config.generation.n_synthetic and config.distill.method in ('classifier_sharing', 'kd')
     gan = _gan_dir(runs, config) if trains_gan else None
     for lock in (folder/'cell.lock', *([gan/'gan.lock'] if gan else [])):
-        if is_held(lock): raise ValueError(f"{lock.parent} is in use by another process; stop it, then compute {cell_name(cell)} again.")
+        if is_held(lock): raise ValueError(f"{lock.parent} is in use by another process; stop it, then compute "
+                                           f"{cell_name(cell)} again.")
     stem = cell_name(cell).replace('/', '-')
     for f in (_path(Path(results), cell), Path(results)/'samples'/f'{stem}.png'): f.unlink(missing_ok=True)
     shutil.rmtree(folder, ignore_errors=True)
     if gan: shutil.rmtree(gan, ignore_errors=True)
 
 def keep_samples(bench:BenchConfig, runs:str|Path, results:str|Path)->list:
-    "Copy the last sample grid of each GAN behind the finished cells to `results/samples`, named after the first cell using it."
+    """Copy the last sample grid of each GAN behind the finished cells to `results/samples`, named after the first cell
+    using it."""
     kept, seen = [], set()
     for c in bench_cells(bench):
         config = cell_config(bench, c)
@@ -306,7 +328,7 @@ def keep_samples(bench:BenchConfig, runs:str|Path, results:str|Path)->list:
 
 def run_bench(bench:BenchConfig|str='fashion_mnist', # a `BenchConfig` or a name from `BENCHES`
               runs:str|Path='bench/runs', # checkpoints of the cells and the shared GANs
-              results:str|Path|None=None, # one JSON per finished cell, `teacher.json`, `summary.json`, `summary.md` (default: `bench/results/NAME`)
+              results:str|Path|None=None, # cell JSONs, `teacher.json` and the summary (default: `bench/results/NAME`)
               cells:list|None=None, # only these cells (`'method/budget/seed'` names; default: all)
               rerun:bool=False, # forget `cells` first and compute them again
               workers:int=1, # processes sharing the grid (each with `bench.threads` threads)
@@ -321,17 +343,21 @@ def run_bench(bench:BenchConfig|str='fashion_mnist', # a `BenchConfig` or a name
     if workers < 1: raise ValueError(f"workers must be at least 1, got {workers}.")
     all_cells = bench_cells(bench)
     todo = [parse_cell(c, all_cells) for c in cells] if cells else all_cells
-    if rerun and not cells: raise ValueError("Rerunning forgets results: name the cells to compute again (--cell METHOD/BUDGET/SEED, or cells=[...]).")
+    if rerun and not cells: raise ValueError("Rerunning forgets results: name the cells to compute again (--cell "
+                                             "METHOD/BUDGET/SEED, or cells=[...]).")
     if not Path(bench.teacher).is_file():
-        raise FileNotFoundError(f"No teacher checkpoint at {bench.teacher!r}; run from the repository root, or set the bench's `teacher` to its path.")
+        raise FileNotFoundError(f"No teacher checkpoint at {bench.teacher!r}; run from the repository root, or set the "
+                                "bench's `teacher` to its path.")
     d = update_config(HiDFDConfig(), bench.base).data
     n_pool = len(_split(d.dataset, 'train', d.root)) - bench.valid_size
     too_many = [b for b in (*bench.budgets, bench.reference_images) if b > n_pool]
-    if too_many: raise ValueError(f"{d.dataset} has {n_pool:,} training images outside the {bench.valid_size:,} validation images, fewer than "
-                                  f"the {too_many[0]:,} asked for; lower the budgets, reference_images or valid_size.")
+    if too_many: raise ValueError(f"{d.dataset} has {n_pool:,} training images outside the {bench.valid_size:,} "
+                                  f"validation images, fewer than the {too_many[0]:,} asked for; lower the budgets, "
+                                  "reference_images or valid_size.")
     fp, mark = fingerprint(bench.teacher), ensure_writable(runs)/'teacher.json'
     if mark.exists() and json.loads(mark.read_text())['fingerprint'] != fp:
-        raise ValueError(f"{str(runs)!r} holds checkpoints made with another teacher; give another runs folder for {bench.teacher!r}.")
+        raise ValueError(f"{str(runs)!r} holds checkpoints made with another teacher; give another runs folder for "
+                         f"{bench.teacher!r}.")
     if not mark.exists(): atomic_save(json.dumps(dict(teacher=bench.teacher, fingerprint=fp)).encode(), mark)
     if rerun:
         for c in todo: forget_cell(bench, c, runs, results)
@@ -340,13 +366,15 @@ def run_bench(bench:BenchConfig|str='fashion_mnist', # a `BenchConfig` or a name
     else:
         import multiprocessing as mp
         ctx = mp.get_context('spawn')
-        procs = [ctx.Process(target=_work, args=(asdict(bench), todo, runs, results, device, progress)) for _ in range(workers)]
+        procs = [ctx.Process(target=_work,
+                             args=(asdict(bench), todo, runs, results, device, progress)) for _ in range(workers)]
         for p in procs:
             p.start()
             time.sleep(1)
         for p in procs: p.join()
         bad = [p.exitcode for p in procs if p.exitcode]
-        if bad: raise RuntimeError(f"{len(bad)} of {workers} workers failed (see their messages above); run the same command again to resume.")
+        if bad: raise RuntimeError(f"{len(bad)} of {workers} workers failed (see their messages above); run the same "
+                                   "command again to resume.")
     keep_samples(bench, runs, results)
     return summarize(bench, results)
 
@@ -354,17 +382,21 @@ def run_bench(bench:BenchConfig|str='fashion_mnist', # a `BenchConfig` or a name
 def _mean_std(xs): return (statistics.fmean(xs), statistics.stdev(xs) if len(xs) > 1 else 0.)
 
 def _row(method:str, budget:int, rs:list)->dict:
-    "One line of the summary: the cells of `method` at `budget`, averaged over their seeds (test accuracy only where scored)."
+    """One line of the summary: the cells of `method` at `budget`, averaged over their seeds (test accuracy only where
+    scored)."""
     mean_std = lambda k: _mean_std([r[k] for r in rs]) if all(k in r for r in rs) else (None, None)
-    (acc, acc_std), (valid, valid_std), (wall, _) = mean_std('student_accuracy'), mean_std('valid_accuracy'), mean_std('wall_time_s')
+    (acc, acc_std), (valid, valid_std) = mean_std('student_accuracy'), mean_std('valid_accuracy')
+    wall = mean_std('wall_time_s')[0]
     cpu = mean_std('cpu_time_s')[0]   # None where a cell predates CPU timing
-    row = dict(method=method, budget=budget, n=len(rs), seeds=sorted(r['seed'] for r in rs), accuracy=acc, accuracy_std=acc_std,
-               valid_accuracy=valid, valid_accuracy_std=valid_std, wall_time_s=wall, cpu_time_s=cpu,
-               student_time_s=statistics.fmean(r['student_time_s'] for r in rs), gan_time_s=statistics.fmean(r.get('gan_time_s', 0) for r in rs),
+    row = dict(method=method, budget=budget, n=len(rs), seeds=sorted(r['seed'] for r in rs), accuracy=acc,
+               accuracy_std=acc_std, valid_accuracy=valid, valid_accuracy_std=valid_std, wall_time_s=wall,
+               cpu_time_s=cpu, student_time_s=statistics.fmean(r['student_time_s'] for r in rs),
+               gan_time_s=statistics.fmean(r.get('gan_time_s', 0) for r in rs),
                student_steps=rs[0]['student_steps'], student_images=rs[0]['student_images'],
                peak_memory_mb=max(r.get('peak_memory_mb', 0) for r in rs))
     gen = [r['generation'] for r in rs if 'generation' in r]
-    if gen: row.update({k: statistics.fmean(g[k] for g in gen) for k in ('agreement', 'diversity', 'frechet_distance', 'coverage') if k in gen[0]})
+    keys = ('agreement', 'diversity', 'frechet_distance', 'coverage')
+    if gen: row.update({k: statistics.fmean(g[k] for g in gen) for k in keys if k in gen[0]})
     return row
 
 def _claims(bench:BenchConfig, acc, teacher:float|None)->list:
@@ -379,7 +411,8 @@ def _claims(bench:BenchConfig, acc, teacher:float|None)->list:
             best = max(others, key=others.get)
             margin = 0 if b == top else 2
             d = 100 * (statistics.fmean(h.values()) - others[best])
-            claims.append(dict(claim=f'{label} >= the best collection-only baseline ({_LABELS[best]}) + {margin} points at {b}',
+            claims.append(dict(claim=f'{label} >= the best collection-only baseline ({_LABELS[best]}) + {margin} '
+                               f'points at {b}',
                                value=f'{d:+.2f} points ({len(h)} and {len(acc(best, b))} seeds)', holds=d >= margin))
     dafl = acc('dafl', 0)
     for b in bench.budgets:
@@ -409,8 +442,10 @@ def summarize(bench:BenchConfig|str, # the grid
     rows = [_row(m, b, rs) for (m, b), rs in groups.items()]
     def acc(m, b, seeds=None):
         "Accuracies of method `m` at budget `b` by seed."
-        return {cs: r[key] for (cm, cb, cs), r in done.items() if cm == m and cb == b and (seeds is None or cs in seeds)}
-    key = 'student_accuracy' if bench.score_test else 'valid_accuracy'   # a grid that chooses settings compares validation accuracy
+        return {cs: r[key] for (cm, cb, cs), r in done.items()
+                if cm == m and cb == b and (seeds is None or cs in seeds)}
+    # a grid that chooses settings compares validation accuracy
+    key = 'student_accuracy' if bench.score_test else 'valid_accuracy'
     A = bench.ablation_budget
     claims = _claims(bench, acc, t.get('accuracy')) if bench.score_test else []   # claims are about test accuracy
     ablations = []
@@ -421,10 +456,14 @@ def summarize(bench:BenchConfig|str, # the grid
         if seeds:
             row = _row(m, A, [done[(m, A, x)] for x in seeds])
             ablations.append(dict(row, delta=statistics.fmean(a[x] - full[x] for x in seeds)))
-    if full and bench.ablations: ablations.insert(0, dict(_row('hidfd', A, [done[('hidfd', A, x)] for x in full]), delta=0.))
-    steps = sorted({r['student_steps'] for (m, _, _), r in done.items() if m != 'supervised'})   # one number: every student the same
-    summary = dict(bench=asdict(bench), student_steps=steps, teacher_accuracy=t.get('accuracy'), test_images=t.get('test_images'), rows=rows,
-                   ablations=ablations, claims=claims, missing=[cell_name(c) for c in cells if c not in done], stale=stale)
+    if full and bench.ablations:
+        ablations.insert(0, dict(_row('hidfd', A, [done[('hidfd', A, x)] for x in full]), delta=0.))
+    # one number: every student the same
+    steps = sorted({r['student_steps'] for (m, _, _), r in done.items() if m != 'supervised'})
+    summary = dict(bench=asdict(bench), student_steps=steps, teacher_accuracy=t.get('accuracy'),
+                   test_images=t.get('test_images'), rows=rows,
+                   ablations=ablations, claims=claims, stale=stale,
+                   missing=[cell_name(c) for c in cells if c not in done])
     atomic_save(json.dumps(summary, indent=1).encode(), ensure_writable(results)/'summary.json')
     atomic_save(summary_markdown(summary).encode(), results/'summary.md')
     return summary
@@ -449,21 +488,26 @@ def summary_markdown(summary:dict # from `summarize`, or `summary.json`
         if not r or r.get(k) is None: return '–'
         return f"{100*r[k]:.2f} ± {100*r[k+'_std']:.2f} ({r['n']})" if r['n'] > 1 else f"{100*r[k]:.2f} (1)"
     budgets, methods = b['budgets'], list(b['methods'])
-    where = f"{summary['test_images'] or '?'} test images" if test else f"{b['valid_size']:,} validation images held out from the train split"
+    where = (f"{summary['test_images'] or '?'} test images" if test
+             else f"{b['valid_size']:,} validation images held out from the train split")
     bs = summary['rows'][0]['student_images'] // summary['rows'][0]['student_steps'] if summary['rows'] else '?'
     measured = ', '.join(map(str, summary['student_steps'])) or '–'
-    out = [f"Student accuracy (%) on {where}, mean ± std over seeds (number of seeds), by number of collected images. Every student "
-           f"but the reference takes {b['steps']:,} optimizer steps of {bs} images (steps counted in the finished cells: {measured}).\n",
+    out = [f"Student accuracy (%) on {where}, mean ± std over seeds (number of seeds), by number of collected images. "
+           f"Every student but the reference takes {b['steps']:,} optimizer steps of {bs} images (steps counted in the "
+           f"finished cells: {measured}).\n",
            '| method | ' + ' | '.join(map(str, budgets)) + ' |', '|---|' + '---|' * len(budgets)]
     if summary['teacher_accuracy'] is not None and test:
         out.append('| teacher | ' + ' | '.join(f"{100*summary['teacher_accuracy']:.2f}" for _ in budgets) + ' |')
     for m in methods: out.append(f'| {_LABELS[m]} | ' + ' | '.join(pct(rows.get((m, x))) for x in budgets) + ' |')
-    if b['dafl_seeds']: out.append(f"| {_LABELS['dafl']} | " + ' | '.join(pct(rows.get(('dafl', 0))) for _ in budgets) + ' |')
+    if b['dafl_seeds']:
+        out.append(f"| {_LABELS['dafl']} | " + ' | '.join(pct(rows.get(('dafl', 0))) for _ in budgets) + ' |')
     if b['reference_images']:
         out.append(f"| supervised, {b['reference_images']:,} labelled images, {b['reference_steps']:,} steps | "
                    + ' | '.join(pct(rows.get(('supervised', b['reference_images']))) for _ in budgets) + ' |')
     if summary['ablations']:
-        out += ['', f"Ablations of the paper's setting at {b['ablation_budget']} collected images (seeds {', '.join(map(str, b['ablation_seeds']))}; "
+        out += ['',
+                f"Ablations of the paper's setting at {b['ablation_budget']} collected images (seeds "
+                f"{', '.join(map(str, b['ablation_seeds']))}; "
                 "Δ against it on the same seeds).\n",
                 f'| variant | accuracy (%) | Δ (points) | synthetic agreement | synthetic coverage | {what} |',
                 '|---|---|---|---|---|---|']
@@ -474,38 +518,49 @@ def summary_markdown(summary:dict # from `summarize`, or `summary.json`
             out.append(f"| {label} | {100*a[k]:.2f} | {delta} | {g('agreement')} | {g('coverage')} | {a[tk]:.0f} |")
     gen = [m for m in methods if any('agreement' in rows.get((m, x), {}) for x in budgets)]
     if gen:
-        out += ['', "The synthetic images (mean over seeds, against the validation images): the teacher's agreement with their classes, "
-                "and their coverage of the real images.\n",
-                '| method | ' + ' | '.join(f'{x}: agreement / coverage' for x in budgets) + ' |', '|---|' + '---|' * len(budgets)]
+        out += ['',
+                "The synthetic images (mean over seeds, against the validation images): the teacher's agreement with "
+                "their classes, and their coverage of the real images.\n",
+                '| method | ' + ' | '.join(f'{x}: agreement / coverage' for x in budgets) + ' |',
+                '|---|' + '---|' * len(budgets)]
         cov = lambda r: f"{r['coverage']:.3f}" if 'coverage' in r else '–'
-        for m in gen: out.append(f'| {_LABELS[m]} | ' + ' | '.join(f"{rows[(m, x)]['agreement']:.3f} / {cov(rows[(m, x)])}" if 'agreement' in rows.get((m, x), {}) else '–' for x in budgets) + ' |')
+        both = lambda r: f"{r['agreement']:.3f} / {cov(r)}" if 'agreement' in r else '–'
+        for m in gen: out.append(f'| {_LABELS[m]} | ' + ' | '.join(both(rows.get((m, x), {})) for x in budgets) + ' |')
     out += ['', f'{what[0].upper() + what[1:]} (mean over seeds: GAN + synthesis + student training) and peak memory '
             '(MB, the most of any seed).\n',
             '| method | ' + ' | '.join(map(str, budgets)) + ' |', '|---|' + '---|' * len(budgets)]
     cost = lambda r: f"{r[tk]:.0f} s, {r['peak_memory_mb']:.0f} MB" if r else '–'
     for m in methods: out.append(f'| {_LABELS[m]} | ' + ' | '.join(cost(rows.get((m, x))) for x in budgets) + ' |')
-    if ('dafl', 0) in rows: out.append(f"| {_LABELS['dafl']} | " + ' | '.join(cost(rows[('dafl', 0)]) for _ in budgets) + ' |')
+    if ('dafl', 0) in rows:
+        out.append(f"| {_LABELS['dafl']} | " + ' | '.join(cost(rows[('dafl', 0)]) for _ in budgets) + ' |')
     if summary['claims']:
-        out += ['', '| claim | measured | holds |', '|---|---|---|'] + [f"| {c['claim']} | {c['value']} | {'yes' if c['holds'] else 'no'} |" for c in summary['claims']]
-    if summary['missing']: out += ['', f"Not finished ({len(summary['missing'])} cells): " + ', '.join(summary['missing'])]
-    if summary.get('stale'): out += ['', "Results made with another config, teacher or test set, left out: " + ', '.join(summary['stale'])]
+        out += ['', '| claim | measured | holds |', '|---|---|---|']
+        out += [f"| {c['claim']} | {c['value']} | {'yes' if c['holds'] else 'no'} |" for c in summary['claims']]
+    if summary['missing']:
+        out += ['', f"Not finished ({len(summary['missing'])} cells): " + ', '.join(summary['missing'])]
+    if summary.get('stale'):
+        out += ['', "Results made with another config, teacher or test set, left out: " + ', '.join(summary['stale'])]
     return '\n'.join(out) + '\n'
 
 # %% ../nbs/11_bench.ipynb #e7799577
 def plot_budgets(summary:dict # from `summarize`, or `summary.json`
                 ):
-    "Student accuracy against collected images for each method, with the teacher, DAFL and the supervised reference as lines."
+    """Student accuracy against collected images for each method, with the teacher, DAFL and the supervised reference as
+    lines."""
     import matplotlib.pyplot as plt
     b = summary['bench']
     fig, ax = plt.subplots(figsize=(6, 4))
     for m in b['methods']:
         rs = sorted((r for r in summary['rows'] if r['method'] == m), key=lambda r: r['budget'])
-        if rs: ax.errorbar([r['budget'] for r in rs], [100*r['accuracy'] for r in rs], [100*r['accuracy_std'] for r in rs], marker='o', capsize=3, label=_LABELS.get(m, m))
+        if rs: ax.errorbar([r['budget'] for r in rs], [100*r['accuracy'] for r in rs],
+                           [100*r['accuracy_std'] for r in rs], marker='o', capsize=3, label=_LABELS.get(m, m))
     for m, style in (('dafl', ':'), ('supervised', '-.')):
         r = next((r for r in summary['rows'] if r['method'] == m), None)
         if r: ax.axhline(100*r['accuracy'], ls=style, c='grey', label=_LABELS.get(m, m))
-    if summary['teacher_accuracy'] is not None: ax.axhline(100*summary['teacher_accuracy'], ls='--', c='k', label='teacher')
-    ax.set(xscale='log', xlabel='collected images', ylabel='student test accuracy (%)', xticks=b['budgets'], xticklabels=[str(x) for x in b['budgets']])
+    if summary['teacher_accuracy'] is not None: ax.axhline(100*summary['teacher_accuracy'], ls='--', c='k',
+                                                           label='teacher')
+    ax.set(xscale='log', xlabel='collected images', ylabel='student test accuracy (%)', xticks=b['budgets'],
+           xticklabels=[str(x) for x in b['budgets']])
     ax.legend(fontsize=8)
     fig.tight_layout()
     return fig
@@ -523,7 +578,8 @@ def plot_wall_time(summary:dict # from `summarize`, or `summary.json`
         ax.scatter([r[key] for r in rs], [100*r['accuracy'] for r in rs], label=_LABELS.get(m, m), s=25)
         for r in rs:
             if r['budget'] and m not in ('supervised',) and m in summary['bench']['methods']:
-                ax.annotate(str(r['budget']), (r[key], 100*r['accuracy']), fontsize=7, xytext=(3, 3), textcoords='offset points')
+                ax.annotate(str(r['budget']), (r[key], 100*r['accuracy']), fontsize=7, xytext=(3, 3),
+                            textcoords='offset points')
     ax.set(xscale='log', xlabel=what, ylabel='student test accuracy (%)')
     ax.legend(fontsize=7)
     fig.tight_layout()

@@ -41,9 +41,12 @@ _INFOS = {
     'fashion_mnist': DatasetInfo('fashion_mnist', 1, 32, _FASHION, (0.2860,), (0.3530,)),
     'mnist': DatasetInfo('mnist', 1, 32, tuple(str(i) for i in range(10)), (0.1307,), (0.3081,), hflip=False),
     'cifar10': DatasetInfo('cifar10', 3, 32, _CIFAR10, (0.4914, 0.4822, 0.4465), (0.2470, 0.2435, 0.2616)),
-    'cifar100': DatasetInfo('cifar100', 3, 32, tuple(f'class_{i}' for i in range(100)), (0.5071, 0.4865, 0.4409), (0.2673, 0.2564, 0.2762)),
-    'svhn': DatasetInfo('svhn', 3, 32, tuple(str(i) for i in range(10)), (0.4377, 0.4438, 0.4728), (0.1980, 0.2010, 0.1970), hflip=False),
-    'tiny_imagenet': DatasetInfo('tiny_imagenet', 3, 64, tuple(f'class_{i}' for i in range(200)), (0.4802, 0.4481, 0.3975), (0.2770, 0.2691, 0.2821)),
+    'cifar100': DatasetInfo('cifar100', 3, 32, tuple(f'class_{i}' for i in range(100)), (0.5071, 0.4865, 0.4409),
+                            (0.2673, 0.2564, 0.2762)),
+    'svhn': DatasetInfo('svhn', 3, 32, tuple(str(i) for i in range(10)), (0.4377, 0.4438, 0.4728),
+                        (0.1980, 0.2010, 0.1970), hflip=False),
+    'tiny_imagenet': DatasetInfo('tiny_imagenet', 3, 64, tuple(f'class_{i}' for i in range(200)),
+                                 (0.4802, 0.4481, 0.3975), (0.2770, 0.2691, 0.2821)),
     'imagefolder': DatasetInfo('imagefolder', 3, 32, (), **_IMAGENET_STATS),
 }
 
@@ -66,9 +69,11 @@ class ImageSet(torch.utils.data.Dataset):
                  record:dict|None=None # how the set was built, for collected sets
                 ):
         if images.dtype != torch.uint8 or images.ndim != 4:
-            raise TypeError(f"images must be a uint8 tensor of shape (N, C, H, W), got {images.dtype} {tuple(images.shape)}.")
+            raise TypeError(f"images must be a uint8 tensor of shape (N, C, H, W), got {images.dtype} "
+                            f"{tuple(images.shape)}.")
         if len(labels) != len(images):
-            raise ValueError(f"{len(images)} images but {len(labels)} labels; give one label per image (-1 when unknown).")
+            raise ValueError(f"{len(images)} images but {len(labels)} labels; give one label per image (-1 when "
+                             "unknown).")
         self.images, self.labels, self.info = images, labels.long(), info
         self.files, self.record = files, record or {}
     def __len__(self): return len(self.images)
@@ -82,7 +87,8 @@ class ImageSet(torch.utils.data.Dataset):
         files = [self.files[i] for i in idx.tolist()] if self.files is not None else None
         return ImageSet(self.images[idx], self.labels[idx], self.info, files)
     def __repr__(self):
-        return f"ImageSet({self.info.name}: {len(self)} images {tuple(self.images.shape[1:])}, {self.info.num_classes} classes)"
+        shape = tuple(self.images.shape[1:])
+        return f"ImageSet({self.info.name}: {len(self)} images {shape}, {self.info.num_classes} classes)"
 
 # %% ../nbs/02_data.ipynb #bf9fd0ea
 def _read_idx(path:Path)->torch.Tensor:
@@ -121,7 +127,9 @@ def _load_mnist_like(name, split, root, download):
     else:
         if not download:
             deb = f"`apt-get install dataset-{name.replace('_', '-')}` (Debian), " if name in _DEBIAN else ''
-            raise _not_found(name, searched, f"Get it with {deb}`get_dataset(..., download=True)`, or set $HIDFD_DATA to a folder holding its idx files.")
+            raise _not_found(name, searched,
+                             f"Get it with {deb}`get_dataset(..., download=True)`, or set $HIDFD_DATA to a folder "
+                             "holding its idx files.")
         import torchvision
         tv = getattr(torchvision.datasets, _TV_NAMES[name])(_default_root(root), train=split == 'train', download=True)
         return _load_mnist_like(name, split, Path(tv.raw_folder), False)
@@ -141,7 +149,9 @@ def _load_torchvision(name, split, root, download):
         except RuntimeError: continue
     else:
         if not download:
-            raise _not_found(name, searched, "Pass `download=True` to fetch it with torchvision, or set $HIDFD_DATA to a folder holding a copy.")
+            raise _not_found(name, searched,
+                             "Pass `download=True` to fetch it with torchvision, or set $HIDFD_DATA to a folder "
+                             "holding a copy.")
         d = _default_root(root)
         if name == 'svhn': ds = tvd.SVHN(d, split='train' if split == 'train' else 'test', download=True)
         else: ds = (tvd.CIFAR10 if name == 'cifar10' else tvd.CIFAR100)(d, train=split == 'train', download=True)
@@ -195,7 +205,8 @@ def _decode(path:Path, channels:int, size:int):
 def _load_folder(root, channels:int, size:int, classes:list|None=None, name='imagefolder', labelled:bool|None=None):
     "Images under `root`: one sub-folder per class (labelled), or every image in it and its sub-folders (labels -1)."
     root = Path(root).expanduser()
-    if not root.is_dir(): raise FileNotFoundError(f"Image folder {str(root)!r} does not exist; pass the folder that holds your images as `root`.")
+    if not root.is_dir(): raise FileNotFoundError(f"Image folder {str(root)!r} does not exist; pass the folder that "
+                                                  "holds your images as `root`.")
     subdirs = [root/c for c in folder_classes(root)]
     loose = _image_files(root, recursive=False)
     if labelled is None and subdirs and loose:
@@ -223,17 +234,21 @@ def _load_folder(root, channels:int, size:int, classes:list|None=None, name='ima
         files.append(str(f))
     if skipped:
         warnings.warn(f"Skipped {len(skipped)} unreadable image file(s) under {str(root)!r}, e.g. {skipped[0]!r}.")
-    if not imgs: raise ValueError(f"No readable image in {str(root)!r} ({len(skipped)} unreadable); put .png or .jpg files there, in one sub-folder per class or all in the folder itself.")
+    if not imgs: raise ValueError(f"No readable image in {str(root)!r} ({len(skipped)} unreadable); put .png or .jpg "
+                                  "files there, in one sub-folder per class or all in the folder itself.")
     mean_std = _IMAGENET_STATS if channels == 3 else dict(mean=(0.5,), std=(0.5,))
     info = DatasetInfo(name, channels, size, tuple(classes or ()) if labelled else (), **mean_std)
     return torch.stack(imgs), torch.tensor(labels), info, files, skipped
 
 # %% ../nbs/02_data.ipynb #40baf26a
 def _load_tiny_imagenet(split, root, download):
-    searched = [p/'tiny-imagenet-200' for p in _search_dirs('tiny_imagenet', root)] + _search_dirs('tiny_imagenet', root)
+    dirs = _search_dirs('tiny_imagenet', root)
+    searched = [p/'tiny-imagenet-200' for p in dirs] + dirs
     base = next((p for p in searched if (p/'wnids.txt').exists()), None)
     if base is None:
-        raise _not_found('tiny_imagenet', searched, "Download http://cs231n.stanford.edu/tiny-imagenet-200.zip, unzip it, and pass its parent folder as `root` (torchvision has no downloader for it).")
+        raise _not_found('tiny_imagenet', searched,
+                         "Download http://cs231n.stanford.edu/tiny-imagenet-200.zip, unzip it, and pass its parent "
+                         "folder as `root` (torchvision has no downloader for it).")
     wnids = (base/'wnids.txt').read_text().split()
     if split == 'train':
         images, labels, _, files, _ = _load_folder(base/'train', 3, 64, wnids, 'tiny_imagenet')
@@ -286,7 +301,8 @@ def show_images(data:ImageSet|torch.Tensor, # an `ImageSet`, or a uint8 tensor (
         ax.axis('off')
         if i >= n: continue
         img = images[i].cpu()
-        ax.imshow(img[0] if img.shape[0] == 1 else img.permute(1, 2, 0), cmap='gray' if img.shape[0] == 1 else None, vmin=0, vmax=255)
+        ax.imshow(img[0] if img.shape[0] == 1 else img.permute(1, 2, 0), cmap='gray' if img.shape[0] == 1 else None,
+                  vmin=0, vmax=255)
         if titles: ax.set_title(str(titles[i]), fontsize=7, color=(colors[i] if colors else 'black'))
     fig.tight_layout()
     return fig
@@ -339,7 +355,8 @@ def batches(data:ImageSet, # the images to go through
             drop_last:bool=False, # skip a last incomplete batch
             device=None # where to put the batches
            ):
-    "Yield `(uint8 images, labels)` batches of `data` on `device` (indexed where `data` lies: on the GPU after `on_device`)."
+    """Yield `(uint8 images, labels)` batches of `data` on `device` (indexed where `data` lies: on the GPU after
+    `on_device`)."""
     device = default_device(device)
     n = len(data)
     order = torch.randperm(n, generator=generator) if shuffle else torch.arange(n)
@@ -377,11 +394,13 @@ def collect(source:ImageSet, # the pool to draw from
            )->ImageSet:
     "Draw a collected set from `source` and label it with the teacher's pseudo-labels."
     check_name(strategy, ('random', 'confident'), 'strategy')
-    if (n is None) == (ratio is None): raise ValueError("Give exactly one of `n` (a number of images) or `ratio` (a share of the pool).")
+    if (n is None) == (ratio is None): raise ValueError("Give exactly one of `n` (a number of images) or `ratio` (a "
+                                                        "share of the pool).")
     if ratio is not None:
         if not 0 < ratio <= 1: raise ValueError(f"ratio must be in (0, 1], got {ratio}.")
         n = max(1, round(ratio * len(source)))
-    if not 0 < n <= len(source): raise ValueError(f"Cannot collect {n} images from a pool of {len(source)}; ask for 1 to {len(source)}.")
+    if not 0 < n <= len(source): raise ValueError(f"Cannot collect {n} images from a pool of {len(source)}; ask for 1 "
+                                                  f"to {len(source)}.")
     g = torch.Generator().manual_seed(seed)
     if strategy == 'random':
         idx = torch.randperm(len(source), generator=g)[:n].sort().values
@@ -401,8 +420,8 @@ def collect(source:ImageSet, # the pool to draw from
     num_classes = logits.shape[1]
     info = source.info
     if info.num_classes != num_classes: info = replace(info, classes=tuple(str(c) for c in range(num_classes)))
-    record = dict(source=source.info.name, pool_size=len(source), n=n, strategy=strategy, seed=seed, indices=idx.tolist(),
-                  class_histogram=pseudo.bincount(minlength=num_classes).tolist())
+    record = dict(source=source.info.name, pool_size=len(source), n=n, strategy=strategy, seed=seed,
+                  indices=idx.tolist(), class_histogram=pseudo.bincount(minlength=num_classes).tolist())
     if source.files is not None: record['files'] = [source.files[i] for i in idx.tolist()]
     used = record['class_histogram']
     present = sum(h > 0 for h in used)

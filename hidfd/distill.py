@@ -26,22 +26,25 @@ def inflate(real:ImageSet, # the collected images with the teacher's pseudo-labe
            )->ImageSet:
     "The student's training set: `real` repeated `repeat` times, then `synthetic`; `record` gives the composition."
     if repeat < 1: raise ValueError(f"repeat must be at least 1, got {repeat}.")
-    if not real.labelled: raise ValueError("The collected images need pseudo-labels; build the set with `collect(pool, teacher, ...)`.")
+    if not real.labelled: raise ValueError("The collected images need pseudo-labels; build the set with `collect(pool, "
+                                           "teacher, ...)`.")
     images, labels = [real.images.repeat(repeat, 1, 1, 1)], [real.labels.repeat(repeat)]
     m = 0
     if synthetic is not None:
         a, b = real.info, synthetic.info
         if (b.channels, b.size) != (a.channels, a.size):
-            raise ValueError(f"The synthetic images are {b.channels}x{b.size}x{b.size} but the collected ones {a.channels}x{a.size}x{a.size}; "
-                             "synthesize with a generator trained on these collected images.")
+            raise ValueError(f"The synthetic images are {b.channels}x{b.size}x{b.size} but the collected ones "
+                             f"{a.channels}x{a.size}x{a.size}; synthesize with a generator trained on these collected "
+                             "images.")
         if b.num_classes != a.num_classes:
-            raise ValueError(f"The synthetic set has {b.num_classes} classes but the collected set has {a.num_classes}; "
-                             "synthesize with a generator trained on these collected images.")
+            raise ValueError(f"The synthetic set has {b.num_classes} classes but the collected set has "
+                             f"{a.num_classes}; synthesize with a generator trained on these collected images.")
         images.append(synthetic.images)
         labels.append(synthetic.labels)
         m = len(synthetic)
     n_real = repeat * len(real)
-    record = dict(source='inflated', real=len(real), repeat=repeat, synthetic=m, per_epoch=n_real + m, real_share=n_real / (n_real + m))
+    record = dict(source='inflated', real=len(real), repeat=repeat, synthetic=m, per_epoch=n_real + m,
+                  real_share=n_real / (n_real + m))
     return ImageSet(torch.cat(images), torch.cat(labels), real.info, record=record)
 
 # %% ../nbs/08_distill.ipynb #9548155a
@@ -62,7 +65,8 @@ def shrink_to(x:torch.Tensor, # a feature map (N, C, H, W)
     return x if tuple(x.shape[-2:]) == size else F.adaptive_avg_pool2d(x, size)
 
 class StudentFeatures(nn.Sequential):
-    "The student's backbone (`[0]`) then the projector (`[1]`), the backbone's map pooled down to `teacher_hw` in between."
+    """The student's backbone (`[0]`) then the projector (`[1]`), the backbone's map pooled down to `teacher_hw` in
+    between."""
     def __init__(self, backbone:nn.Module, projector:nn.Module, teacher_hw:tuple|None=None):
         super().__init__(backbone, projector)
         self.teacher_hw = teacher_hw
@@ -71,18 +75,21 @@ class StudentFeatures(nn.Sequential):
         return self[1](shrink_to(f, self.teacher_hw) if self.teacher_hw else f)
 
 class ClassifierSharingStudent(FeatureModel):
-    "The student's backbone and a projector as `features`, the teacher's frozen classifier as `classifier`: one deployable classifier."
+    """The student's backbone and a projector as `features`, the teacher's frozen classifier as `classifier`: one
+    deployable classifier."""
     def __init__(self, student:nn.Module, # the student, a `FeatureModel` (its own classifier is dropped)
                  teacher:nn.Module, # the teacher, a `FeatureModel`, or just its final `nn.Linear`
-                 teacher_hw:tuple|None=None # the spatial size of the teacher's last feature map; larger student maps are pooled to it
+                 teacher_hw:tuple|None=None # the size of the teacher's last feature map; larger student maps are pooled
                 ):
         super().__init__()
         clf = teacher if isinstance(teacher, nn.Linear) else teacher.classifier
         s_in, t_in = getattr(student, 'in_channels', None), getattr(teacher, 'in_channels', None)
         if s_in and t_in and s_in != t_in:
-            raise ValueError(f"The student takes {s_in}-channel images but the teacher takes {t_in}-channel ones; build the student with in_channels={t_in}.")
+            raise ValueError(f"The student takes {s_in}-channel images but the teacher takes {t_in}-channel ones; "
+                             f"build the student with in_channels={t_in}.")
         self.teacher_hw = tuple(teacher_hw) if teacher_hw else None
-        self.features = StudentFeatures(student.features, projector(student.feature_dim, clf.in_features), self.teacher_hw)
+        self.features = StudentFeatures(student.features, projector(student.feature_dim, clf.in_features),
+                                        self.teacher_hw)
         self.classifier = copy.deepcopy(clf).requires_grad_(False)
         self.student_arch = getattr(student, 'arch', type(student).__name__.lower())
         self.arch, self.in_channels = f'{self.student_arch}-classifier-sharing', s_in or t_in
@@ -105,7 +112,8 @@ def kd_loss(student_logits:torch.Tensor, # (N, C)
            )->torch.Tensor:
     "Hinton's knowledge distillation: `T² KL(softmax(t/T) || softmax(s/T))`, averaged over the batch."
     T = temperature
-    return F.kl_div(F.log_softmax(student_logits / T, 1), F.log_softmax(teacher_logits / T, 1), reduction='batchmean', log_target=True) * T * T
+    return F.kl_div(F.log_softmax(student_logits / T, 1), F.log_softmax(teacher_logits / T, 1), reduction='batchmean',
+                    log_target=True) * T * T
 
 def mix_images(x:torch.Tensor, # a batch of images (N, C, H, W), normalised or not
                kind:str='mixup', # 'mixup' (a blend of two images) or 'cutmix' (a box of one image pasted on another)
@@ -113,7 +121,8 @@ def mix_images(x:torch.Tensor, # a batch of images (N, C, H, W), normalised or n
               )->torch.Tensor:
     """Each image of `x` mixed with a random partner from `x`, drawn from torch's global generator (which `fit` seeds).
     Mixup: Zhang et al., ICLR 2018; CutMix: Yun et al., ICCV 2019; seen alike by teacher and student, this is the
-    "function matching" of Beyer et al., CVPR 2022, where the student learns the teacher's outputs on the mixed images."""
+    "function matching" of Beyer et al., CVPR 2022, where the student learns the teacher's outputs on the mixed
+    images."""
     check_name(kind, ('mixup', 'cutmix'), 'mix')
     n, _, h, w = x.shape
     partner = x[torch.randperm(n, device=x.device)]
@@ -138,7 +147,7 @@ def classifier_sharing_loss(teacher:nn.Module, # the frozen teacher, a `FeatureM
                             kd_weight:float=0., # weight of the KD term
                             ce_weight:float=0., # weight of cross-entropy to the labels
                             temperature:float=4., # KD temperature
-                            mix:str|None=None # 'mixup' or 'cutmix': each batch mixed (`mix_images`) before teacher and student see it
+                            mix:str|None=None # 'mixup' or 'cutmix': each batch mixed (`mix_images`) before both see it
                            ):
     "A `loss_fn` for `hidfd.train.fit`: `(model, x, y) -> (loss, logits)` for a `ClassifierSharingStudent` `model`."
     teacher.eval()
@@ -177,7 +186,7 @@ def distill(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
             data:ImageSet, # the training set, usually `inflate(collected, synthetic)`
             config:DistillConfig|None=None, # the schedule and loss weights (default: the paper's, `DistillConfig()`)
             valid:ImageSet|None=None, # labelled images for validation accuracy and the `best` checkpoint
-            milestones:list|None=None, # where 'step' drops the rate ×0.1 (default: 150/240, 180/240, 210/240 of the run)
+            milestones:list|None=None, # where 'step' drops the lr ×0.1 (default: 150/240, 180/240, 210/240 of the run)
             log_every:int=100, # with `config.steps`: steps per history row and checkpoint
             out_dir:str|Path|None=None, # folder for checkpoints and history
             resume:bool=False, # continue from `out_dir/latest.pt`
@@ -256,9 +265,11 @@ def load_student(path:str|Path, # a folder written by `save_student`
     from safetensors.torch import load_file
     folder = Path(path)
     if not (folder/'config.json').exists() or not (folder/'model.safetensors').exists():
-        raise FileNotFoundError(f"{str(folder)!r} holds no saved student (config.json and model.safetensors); write one with `save_student`.")
+        raise FileNotFoundError(f"{str(folder)!r} holds no saved student (config.json and model.safetensors); write "
+                                "one with `save_student`.")
     c = json.loads((folder/'config.json').read_text())
-    if c.get('format') != 'hidfd-student': raise ValueError(f"{str(folder/'config.json')!r} does not describe a hidfd student.")
+    if c.get('format') != 'hidfd-student': raise ValueError(f"{str(folder/'config.json')!r} does not describe a hidfd "
+                                                            "student.")
     model = get_model(c['student_arch'], c['num_classes'], c['in_channels'])
     if c.get('classifier', 'shared') == 'shared':   # students saved before plain ones existed all share it
         model = ClassifierSharingStudent(model, nn.Linear(c['feature_dim'], c['num_classes']), c.get('teacher_hw'))
@@ -292,7 +303,7 @@ def export_onnx(student:DeployedStudent, # from `load_student`
     path = Path(path)
     ensure_writable(path.parent)
     tmp = path.with_name(f'.{path.name}.tmp')
-    torch.onnx.export(student.eval(), (_example_input(student),), str(tmp), input_names=['images'], output_names=['logits'],
-                      dynamic_axes={'images': {0: 'batch'}, 'logits': {0: 'batch'}})
+    torch.onnx.export(student.eval(), (_example_input(student),), str(tmp), input_names=['images'],
+                      output_names=['logits'], dynamic_axes={'images': {0: 'batch'}, 'logits': {0: 'batch'}})
     tmp.replace(path)
     return path

@@ -25,7 +25,8 @@ def to_generator_range(x:torch.Tensor # uint8 images in [0, 255]
 
 def from_generator_range(x:torch.Tensor # images in [-1, 1], e.g. a generator's output
                         )->torch.Tensor:
-    "Images in [-1, 1] as uint8 in [0, 255], rounded: the inverse of `to_generator_range`, and how synthetic sets are stored."
+    """Images in [-1, 1] as uint8 in [0, 255], rounded: the inverse of `to_generator_range`, and how synthetic sets are
+    stored."""
     return ((x + 1) * 127.5).round().clamp(0, 255).to(torch.uint8)
 
 def to_teacher_input(x:torch.Tensor, # images in [-1, 1], real or generated
@@ -72,20 +73,24 @@ class Generator(nn.Module):
                  size:int=32, # image size: 32 or 64
                  ch:int=64, # base width
                  z_dim:int=128, # size of the noise vector
-                 mults:tuple|None=None # widths in multiples of `ch`: the 4x4 map, then each block (default: 4 everywhere)
+                 mults:tuple|None=None # widths in multiples of `ch`: the 4x4 map, then each block (default: all 4)
                 ):
         super().__init__()
-        if size not in (32, 64): raise ValueError(f"The generator makes 32x32 or 64x64 images, not {size}x{size}; resize the collected images to 32 or 64.")
-        if channels not in (1, 3): raise ValueError(f"The generator makes 1- or 3-channel images, not {channels}-channel ones.")
+        if size not in (32, 64): raise ValueError(f"The generator makes 32x32 or 64x64 images, not {size}x{size}; "
+                                                  "resize the collected images to 32 or 64.")
+        if channels not in (1, 3): raise ValueError("The generator makes 1- or 3-channel images, not "
+                                                    f"{channels}-channel ones.")
         n = int(math.log2(size // 4))
         mults = tuple(mults or (4,) * (n + 1))
         if len(mults) != n + 1:
-            raise ValueError(f"A {size}x{size} generator has {n + 1} widths (the 4x4 map and {n} blocks), but mults has {len(mults)}: {mults}.")
+            raise ValueError(f"A {size}x{size} generator has {n + 1} widths (the 4x4 map and {n} blocks), but mults "
+                             f"has {len(mults)}: {mults}.")
         self.num_classes, self.channels, self.size, self.z_dim, self.mults = num_classes, channels, size, z_dim, mults
         w = [m * ch for m in mults]
         self.linear = spectral_norm(nn.Linear(z_dim, 4 * 4 * w[0]))
         self.blocks = nn.ModuleList(GeneratorBlock(a, b, num_classes) for a, b in zip(w[:-1], w[1:]))
-        self.out = nn.Sequential(nn.BatchNorm2d(w[-1]), nn.ReLU(), spectral_norm(nn.Conv2d(w[-1], channels, 3, padding=1)), nn.Tanh())
+        self.out = nn.Sequential(nn.BatchNorm2d(w[-1]), nn.ReLU(),
+                                 spectral_norm(nn.Conv2d(w[-1], channels, 3, padding=1)), nn.Tanh())
     def forward(self, z:torch.Tensor, y:torch.Tensor)->torch.Tensor:
         h = self.linear(z).view(len(z), -1, 4, 4)
         for b in self.blocks: h = b(h, y)
@@ -102,7 +107,8 @@ class Generator(nn.Module):
 
 # %% ../nbs/05_gan.ipynb #84f0e319
 class DiscriminatorHeads(nn.Module):
-    "The heads every discriminator shares: `h = relu(W_map v)`, then the score `psi(h)`, ADC logits `adc(h)` and regression `r(h)`."
+    """The heads every discriminator shares: `h = relu(W_map v)`, then the score `psi(h)`, ADC logits `adc(h)` and
+    regression `r(h)`."""
     def __init__(self, d_in:int, # size of the vector `v` the heads read
                  num_classes:int, # C: the ADC head has 2C outputs
                  feature_dim:int, # the teacher's feature size, which `r` regresses
@@ -130,7 +136,8 @@ class Discriminator(nn.Module):
         super().__init__()
         k, d = teacher.classifier.out_features, teacher.classifier.in_features
         if num_classes is not None and num_classes != k:
-            raise ValueError(f"num_classes={num_classes} but the teacher's classifier has {k} outputs; use num_classes={k}.")
+            raise ValueError(f"num_classes={num_classes} but the teacher's classifier has {k} outputs; use "
+                             f"num_classes={k}.")
         self.teacher, self.info, self.num_classes = teacher.eval().requires_grad_(False), info, k
         self.heads = DiscriminatorHeads(d_in or d, k, d, ch)
     def train(self, mode:bool=True):
@@ -149,10 +156,12 @@ class TeacherDiscriminator(Discriminator):
     "The heads on the frozen teacher's pooled feature (HiDFD's feature integration mechanism, reading (a))."
     def forward(self, x:torch.Tensor # images in [-1, 1], (N, C, H, W)
                )->dict:
-        "`score` (N,), `adc` (N, 2C), `regression` (N, d); and the teacher's view of `x`: `feature` (N, d, detached), `logits` (N, C), `stage_features` (`pooled_maps`)."
+        """`score` (N,), `adc` (N, 2C), `regression` (N, d); and the teacher's view of `x`: `feature` (N, d, detached),
+        `logits` (N, C), `stage_features` (`pooled_maps`)."""
         maps = self.teacher.feature_maps(to_teacher_input(x, self.info))
         f = maps[-1].mean(dim=(2, 3))
-        return dict(self.heads(f), feature=f.detach(), logits=self.teacher.classifier(f), stage_features=pooled_maps(maps))
+        return dict(self.heads(f), feature=f.detach(), logits=self.teacher.classifier(f),
+                    stage_features=pooled_maps(maps))
 
 # %% ../nbs/05_gan.ipynb #9c4bb08d
 class DBlock(nn.Module):
@@ -173,7 +182,8 @@ class DBlock(nn.Module):
         return h + (self.shortcut(self._pool(x)) if self.first else self._pool(self.shortcut(x)))
 
 class ResNetDiscriminator(Discriminator):
-    "A spectral-norm ResNet trained from scratch (BigGAN's design, the authors' released default) under the shared heads."
+    """A spectral-norm ResNet trained from scratch (BigGAN's design, the authors' released default) under the shared
+    heads."""
     def __init__(self, teacher:nn.Module, # the teacher: the size of its features and its classes
                  info:DatasetInfo, # the teacher's dataset: channels and size of the images
                  num_classes:int|None=None, # classes (default: the teacher's)
@@ -195,7 +205,8 @@ class ResNetDiscriminator(Discriminator):
 
 # %% ../nbs/05_gan.ipynb #768a2572
 class ProjectedDiscriminator(Discriminator):
-    "Patch discriminators on fixed random projections of the frozen teacher's feature maps, plus the heads on its pooled feature; optionally a `ResNetDiscriminator` beside them."
+    """Patch discriminators on fixed random projections of the frozen teacher's feature maps, plus the heads on its
+    pooled feature; optionally a `ResNetDiscriminator` beside them."""
     def __init__(self, teacher:nn.Module, # the teacher (a `FeatureModel` with `feature_maps`), frozen here
                  info:DatasetInfo, # the teacher's dataset: channels, size and normalisation of its input
                  num_classes:int|None=None, # classes (default: the teacher's)
@@ -222,13 +233,15 @@ class ProjectedDiscriminator(Discriminator):
         self.resnet = ResNetDiscriminator(teacher, info, num_classes, ch, mults) if ensemble else None
     def forward(self, x:torch.Tensor # images in [-1, 1], (N, C, H, W)
                )->dict:
-        "`score`: a tuple of (N, P) patch logits per resolution and the (N,) scores; `adc`, `regression`, and the teacher's view as in `TeacherDiscriminator`."
+        """`score`: a tuple of (N, P) patch logits per resolution and the (N,) scores; `adc`, `regression`, and the
+        teacher's view as in `TeacherDiscriminator`."""
         maps = self.teacher.feature_maps(to_teacher_input(x, self.info))
         f = torch.flatten(F.adaptive_avg_pool2d(maps[-1], 1), 1)
         out = self.heads(f)
         score = tuple(d(p(m)).flatten(1) for m, p, d in zip(maps, self.projections, self.patches)) + (out['score'],)
         if self.resnet is not None: score += (self.resnet(x)['score'],)
-        return dict(out, score=score, feature=f.detach(), logits=self.teacher.classifier(f), stage_features=pooled_maps(maps))
+        return dict(out, score=score, feature=f.detach(), logits=self.teacher.classifier(f),
+                    stage_features=pooled_maps(maps))
 
 # %% ../nbs/05_gan.ipynb #3fcb362b
 DISCRIMINATORS = {'teacher': TeacherDiscriminator, 'resnet': ResNetDiscriminator, 'projected': ProjectedDiscriminator}
@@ -248,7 +261,8 @@ def get_discriminator(name:str, # 'teacher', 'resnet' or 'projected'
 # %% ../nbs/05_gan.ipynb #0db7c5e9
 def _parts(score): return score if isinstance(score, (tuple, list)) else (score,)
 
-def hinge_d_loss(real_score:torch.Tensor|tuple, # psi on real images: a tensor, or a tuple of parts (one per discriminator)
+# psi on real images: a tensor, or a tuple of parts (one per discriminator)
+def hinge_d_loss(real_score:torch.Tensor|tuple,
                  fake_score:torch.Tensor|tuple # psi on generated images, in the same form
                 )->torch.Tensor:
     "Hinge loss of the discriminator; for a tuple of parts, the mean of the parts' losses."
@@ -306,8 +320,10 @@ class DiffAugment:
                  cut:float=0.2 # side of the square cut out, as a share of the side
                 ):
         if not isinstance(policy, str):
-            raise TypeError(f"A DiffAugment policy is a string such as 'color,translation,cutout' ('' for none), not {policy!r}.")
-        self.ops = tuple(check_name(o.strip(), DIFF_AUGMENT_OPS, 'DiffAugment operation') for o in policy.split(',') if o.strip())
+            raise TypeError("A DiffAugment policy is a string such as 'color,translation,cutout' ('' for none), not "
+                            f"{policy!r}.")
+        self.ops = tuple(check_name(o.strip(), DIFF_AUGMENT_OPS,
+                                    'DiffAugment operation') for o in policy.split(',') if o.strip())
         self.shift, self.cut = shift, cut
     def __repr__(self): return f"DiffAugment({','.join(self.ops)!r}, shift={self.shift}, cut={self.cut})"
     def check(self, size:int # the images' height and width
@@ -315,8 +331,9 @@ class DiffAugment:
         "Raise a `ValueError` if `size`x`size` images are too small for the translation or the cutout."
         for op, share in (('translation', self.shift), ('cutout', self.cut)):
             if op in self.ops and int(size * share + 0.5) < 1:
-                raise ValueError(f"{size}x{size} images are too small for DiffAugment's {op} of {share} of the side (0 pixels); "
-                                 f"use images of at least {math.ceil(0.5 / share)} pixels or drop {op!r} from the policy.")
+                raise ValueError(f"{size}x{size} images are too small for DiffAugment's {op} of {share} of the side (0 "
+                                 f"pixels); use images of at least {math.ceil(0.5 / share)} pixels or drop {op!r} from "
+                                 "the policy.")
     def sample(self, n:int, # how many images
                size:int, # their height and width
                generator:torch.Generator|None=None # CPU random generator, for reproducible batches
@@ -329,7 +346,8 @@ class DiffAugment:
                           torch.rand(n, 1, 1, 1, generator=g) + 0.5)
         if 'translation' in self.ops:
             s = int(size * self.shift + 0.5)
-            p['translation'] = (s, torch.randint(-s, s + 1, (n, 1), generator=g), torch.randint(-s, s + 1, (n, 1), generator=g))
+            p['translation'] = (s, torch.randint(-s, s + 1, (n, 1), generator=g),
+                                torch.randint(-s, s + 1, (n, 1), generator=g))
         if 'cutout' in self.ops:
             c = int(size * self.cut + 0.5)
             p['cutout'] = (c, torch.randint(0, size + 1 - c % 2, (n, 1), generator=g) - c // 2,
@@ -381,7 +399,8 @@ def class_mmd_loss(fake:torch.Tensor, # features of generated images (M, d)
                    real_y:torch.Tensor, # their classes (N,)
                    scales:tuple=(0.25, 1., 4.) # kernel bandwidths, in units of the feature size
                   )->torch.Tensor:
-    "Unbiased MMD² between generated and real features, class by class, averaged over the classes with two or more generated and real images."
+    """Unbiased MMD² between generated and real features, class by class, averaged over the classes with two or more
+    generated and real images."""
     d, losses = fake.shape[1], []
     def k(a, b): return sum(torch.exp(-torch.cdist(a, b).pow(2) / (s * d)) for s in scales)
     def mean_distinct(m): return (m.sum() - m.diagonal().sum()) / (len(m) * (len(m) - 1))

@@ -15,7 +15,8 @@ from .core import (atomic_save, batch_share, check_batch_split, compile_step, da
                         seed_everything, world_size)
 from .config import GenerationConfig, split_section
 from .data import DatasetInfo, ImageSet, augment, batches, normalize, on_device
-from .gan import (DiffAugment, Generator, adc_d_loss, adc_g_loss, class_mmd_loss, feature_blending_loss, feature_transfer_loss,
+from .gan import (DiffAugment, Generator, adc_d_loss, adc_g_loss, class_mmd_loss, feature_blending_loss,
+                       feature_transfer_loss,
                        get_discriminator, hinge_d_loss, hinge_g_loss, mode_seeking_loss, pooled_maps,
                        from_generator_range, to_generator_range, to_teacher_input)
 from .models import check_input
@@ -29,14 +30,16 @@ __all__ = ['GRID_CLASSES', 'FeatureBank', 'ema_generator', 'standing_statistics'
 
 # %% ../nbs/07_generation.ipynb #3353e366
 def _teacher_view(D, x, out, augmented):
-    "The teacher's `feature` (detached), `logits` and `stage_features` of images `x` as they are: from D's output `out` when D saw `x` itself, else from the teacher."
+    """The teacher's `feature` (detached), `logits` and `stage_features` of images `x` as they are: from D's output
+    `out` when D saw `x` itself, else from the teacher."""
     if not augmented and 'stage_features' in out: return out
     maps = D.teacher.feature_maps(to_teacher_input(x, D.info))
     f = maps[-1].mean(dim=(2, 3))
     return dict(feature=f.detach(), logits=D.teacher.classifier(f), stage_features=pooled_maps(maps))
 
 class FeatureBank(nn.Module):
-    "The teacher's `stage_features` of the collected images (and of their mirror images where flips keep the class), standardised, with their pseudo-labels."
+    """The teacher's `stage_features` of the collected images (and of their mirror images where flips keep the class),
+    standardised, with their pseudo-labels."""
     def __init__(self, teacher:nn.Module, # the teacher (a `FeatureModel`)
                  data:ImageSet, # the collected images with their pseudo-labels
                  bs:int=500, # images per forward pass
@@ -53,7 +56,8 @@ class FeatureBank(nn.Module):
         f = torch.cat(feats)
         self.register_buffer('mean', f.mean(0))
         var = f.var(0)
-        self.register_buffer('std', (var + 0.01 * var.mean()).sqrt())   # a feature constant on real images cannot dominate
+        # a feature constant on real images cannot dominate
+        self.register_buffer('std', (var + 0.01 * var.mean()).sqrt())
         self.register_buffer('features', (f - self.mean) / self.std)
         self.register_buffer('labels', torch.cat(labels))
     def standardise(self, f:torch.Tensor)->torch.Tensor: return (f - self.mean) / self.std
@@ -63,21 +67,25 @@ def _seen(x, augment, g):
     return x if augment is None else augment(x, augment.sample(len(x), x.shape[-1], g))
 
 def _adc_weight(it, cfg):
-    "The ADC weights' factor at iteration `it`: rising linearly from 0 to 1 over `adc_ramp` iterations; 1 without a ramp."
+    """The ADC weights' factor at iteration `it`: rising linearly from 0 to 1 over `adc_ramp` iterations; 1 without a
+    ramp."""
     return min(1., it / cfg['adc_ramp']) if cfg['adc_ramp'] else 1.
 
 class _DLoss(nn.Module):
-    "D's loss on a real and a generated batch as one module: what `DistributedDataParallel` wraps (one forward per backward)."
+    """D's loss on a real and a generated batch as one module: what `DistributedDataParallel` wraps (one forward per
+    backward)."""
     def __init__(self, D, cfg):
         super().__init__()
         self.D, self.cfg = D, cfg
         self.augment = DiffAugment(cfg['diff_augment']) if cfg['diff_augment'] else None
     def forward(self, xr, yr, xg, yg, seen_r, seen_g, adc_weight):
         cfg, (o_r, o_g), augmented = self.cfg, (self.D(seen_r), self.D(seen_g)), self.augment is not None
-        losses = dict(d_hinge=hinge_d_loss(o_r['score'], o_g['score']), d_adc=adc_d_loss(o_r['adc'], yr, o_g['adc'], yg))
+        losses = dict(d_hinge=hinge_d_loss(o_r['score'], o_g['score']),
+                      d_adc=adc_d_loss(o_r['adc'], yr, o_g['adc'], yg))
         total = losses['d_hinge'] + adc_weight * cfg['lambda_d'] * losses['d_adc']
         if cfg['feature_transfer'] or cfg['feature_blending']:
-            with torch.no_grad(): fr, fg = (_teacher_view(self.D, x, o, augmented)['feature'] for x, o in ((xr, o_r), (xg, o_g)))
+            with torch.no_grad():
+                fr, fg = (_teacher_view(self.D, x, o, augmented)['feature'] for x, o in ((xr, o_r), (xg, o_g)))
             feats = (fr, o_r['regression'], fg, o_g['regression'])
             if cfg['feature_transfer']: losses['transfer'] = feature_transfer_loss(*feats)
             if cfg['feature_blending']: losses['blend'] = feature_blending_loss(*feats)
@@ -104,10 +112,12 @@ def _g_step(D, G, cfs, bank, bs, g, it, cfg, part=slice(None)):
     augment = DiffAugment(cfg['diff_augment']) if cfg['diff_augment'] else None
     o = D(_seen(xg, augment, g)[part])
     losses = dict(g_hinge=hinge_g_loss(o['score']), g_adc=adc_g_loss(o['adc'], y[part]))
-    if cfs is not None or cfg['lambda_mmd']: view = _teacher_view(raw_d, xg[part], o, augment is not None)   # the images as they are
+    # the images as they are
+    if cfs is not None or cfg['lambda_mmd']: view = _teacher_view(raw_d, xg[part], o, augment is not None)
     if cfs is not None: losses['cfs'] = cfs.loss(view['logits'])       # over the batch of all processes
     if cfg['lambda_mmd']:                      # the whole batch's features, in every process
-        losses['mmd'] = class_mmd_loss(bank.standardise(global_rows(view['stage_features'])), y, bank.features, bank.labels)
+        losses['mmd'] = class_mmd_loss(bank.standardise(global_rows(view['stage_features'])), y, bank.features,
+                                       bank.labels)
     if cfg['lambda_ms']: losses['mode_seeking'] = mode_seeking_loss(xg, z)  # the whole batch, the same in every process
     total = (losses['g_hinge'] + _adc_weight(it, cfg) * cfg['lambda_g'] * losses['g_adc']
              + cfg['lambda_cfs'] * losses.get('cfs', 0) + cfg['lambda_ms'] * losses.get('mode_seeking', 0)
@@ -119,7 +129,8 @@ def ema_generator(G:nn.Module, # the generator to average
                   decay:float=0.9999, # EMA decay
                   start:int=1000 # iteration from which the average lags behind the generator
                  )->AveragedModel:
-    "An `AveragedModel` of `G`'s weights that copies them until `start` updates, then averages with `decay`; its buffers come from `standing_statistics`."
+    """An `AveragedModel` of `G`'s weights that copies them until `start` updates, then averages with `decay`; its
+    buffers come from `standing_statistics`."""
     def avg(avg_p, p, n): return p if n < start else decay * avg_p + (1 - decay) * p
     return AveragedModel(G, avg_fn=avg, use_buffers=False)
 
@@ -129,7 +140,8 @@ def standing_statistics(G:nn.Module, # a generator (the averaged one)
                         bs:int=100, # their size
                         seed:int=0 # seed of their noise and classes
                        )->nn.Module:
-    "Give `G` batch-norm statistics averaged over `batches` batches of its own samples and spectral-norm vectors of its own weights; return it in eval mode."
+    """Give `G` batch-norm statistics averaged over `batches` batches of its own samples and spectral-norm vectors of
+    its own weights; return it in eval mode."""
     if source is not None:
         with torch.no_grad():
             for b, s in zip(G.buffers(), source.buffers()): b.copy_(s)
@@ -149,21 +161,28 @@ def standing_statistics(G:nn.Module, # a generator (the averaged one)
 def _check(teacher, collected, bs, num_classes, cfg):
     "Raise a `ValueError` naming the first input that cannot work, before any training."
     info = collected.info
-    Generator(num_classes, info.channels, info.size, ch=1, mults=cfg['g_mults'])   # raises if the generator cannot make such images
+    # raises if the generator cannot make such images
+    Generator(num_classes, info.channels, info.size, ch=1, mults=cfg['g_mults'])
     check_input(teacher, info.channels, info.size, 'the collected images')
     k = teacher.classifier.out_features
-    if num_classes != k: raise ValueError(f"The collected set has {num_classes} classes but the teacher's classifier has {k}; label the set with this teacher (`collect`).")
+    if num_classes != k: raise ValueError(f"The collected set has {num_classes} classes but the teacher's classifier "
+                                          f"has {k}; label the set with this teacher (`collect`).")
     if not collected.labelled or int(collected.labels.max()) >= k:
-        raise ValueError(f"The collected images need pseudo-labels in 0..{k-1} from the teacher; build the set with `collect(pool, teacher, ...)`.")
-    if len(collected) < bs: raise ValueError(f"The collected set has {len(collected)} images, fewer than one batch of {bs}; lower bs or collect more images.")
+        raise ValueError(f"The collected images need pseudo-labels in 0..{k-1} from the teacher; build the set with "
+                         "`collect(pool, teacher, ...)`.")
+    if len(collected) < bs: raise ValueError(f"The collected set has {len(collected)} images, fewer than one batch of "
+                                             f"{bs}; lower bs or collect more images.")
     check_batch_split(bs)
     if cfg['diff_augment']: DiffAugment(cfg['diff_augment']).check(info.size)
     for key in ('d_steps',):
         if cfg[key] < 1: raise ValueError(f"{key} must be at least 1, got {cfg[key]}.")
-    if cfg['adc_ramp'] < 0: raise ValueError(f"adc_ramp must be 0 (no ramp) or a number of iterations, got {cfg['adc_ramp']}.")
-    get_discriminator(cfg['discriminator'], teacher, info, ch=1, mults=cfg['d_mults'], ensemble=cfg['ensemble'])   # a bad name, or no stages
+    if cfg['adc_ramp'] < 0: raise ValueError("adc_ramp must be 0 (no ramp) or a number of iterations, got "
+                                             f"{cfg['adc_ramp']}.")
+    # a bad name, or no stages
+    get_discriminator(cfg['discriminator'], teacher, info, ch=1, mults=cfg['d_mults'], ensemble=cfg['ensemble'])
     if cfg['lambda_mmd']:   # feature distribution matching reads the teacher's feature maps
-        with torch.no_grad(): teacher.feature_maps(torch.zeros(1, info.channels, info.size, info.size, device=next(teacher.parameters()).device))
+        with torch.no_grad(): teacher.feature_maps(torch.zeros(1, info.channels, info.size, info.size,
+                                                               device=next(teacher.parameters()).device))
 
 # %% ../nbs/07_generation.ipynb #061564dc
 def _real_batch(real, idx, info, g, device, fmt):
@@ -217,7 +236,8 @@ class GANTask(Task):
             self.opt_d.zero_grad(set_to_none=True)
             d_total.backward()
             self.opt_d.step()
-            for k, v in {**d_losses, 'd_total': d_total}.items(): sums[k] = sums.get(k, 0) + v.detach().float() / d_steps
+            for k, v in {**d_losses, 'd_total': d_total}.items():
+                sums[k] = sums.get(k, 0) + v.detach().float() / d_steps
         with mixed_precision(self.device):
             g_total, g_losses = _g_step(self.D_net, self.G_net, self.cfs, self.bank, cfg['bs'], g, loop.i, cfg,
                                         self.part)
@@ -278,7 +298,8 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
     D = get_discriminator(c.discriminator, teacher, info, c.ch, mults=c.d_mults, ensemble=c.ensemble)
     D = D.to(device, memory_format=fmt)
     real = on_device(collected, device)   # the collected images live on the GPU: no host copy per batch
-    heads = [p for p in D.parameters() if p.requires_grad]   # D's trainable parts: not the teacher, not fixed projections
+    # D's trainable parts: not the teacher, not fixed projections
+    heads = [p for p in D.parameters() if p.requires_grad]
     opt_g, opt_d = torch.optim.Adam(G.parameters(), c.lr, c.betas), torch.optim.Adam(heads, c.lr, c.betas)
     ema = ema_generator(G, c.ema_decay, c.ema_start)
     cfs = CategoryFrequencySmoothing(num_classes, c.cfs_every).to(device) if c.smoothing else None
@@ -335,7 +356,8 @@ def synthesize(generator:Generator, # a trained (EMA) generator
                seed:int=0, # seed of z and of the shuffle
                device=None # where to run the generator
               )->ImageSet:
-    "`n` generated images with balanced classes, as uint8 in an `ImageSet` labelled by conditioning class; under torchrun each process makes its share and every process gets the whole set."
+    """`n` generated images with balanced classes, as uint8 in an `ImageSet` labelled by conditioning class; under
+    torchrun each process makes its share and every process gets the whole set."""
     if n < 1: raise ValueError(f"Ask for at least one synthetic image, got n={n}.")
     device, world = default_device(device), world_size()
     C = generator.num_classes
@@ -345,7 +367,8 @@ def synthesize(generator:Generator, # a trained (EMA) generator
     generator = generator.to(device).eval()
     k = -(-n // world)
     lo, hi = rank() * k, min(n, rank() * k + k)          # this process's images: [lo, hi)
-    out = torch.empty(k, generator.channels, generator.size, generator.size, dtype=torch.uint8, device=device)   # filled in place
+    # filled in place
+    out = torch.empty(k, generator.channels, generator.size, generator.size, dtype=torch.uint8, device=device)
     with torch.inference_mode(), mixed_precision(device):
         for i in range(lo, hi, bs):
             j = min(i + bs, hi)
@@ -398,7 +421,8 @@ def teacher_features(teacher:nn.Module, # a `FeatureModel`
                      data:ImageSet, # images
                      bs:int=500, device=None # batch size and device
                     ):
-    "`(features, logits)`: the teacher's pooled features (float64) and its logits for every image of `data`, on the CPU."
+    """`(features, logits)`: the teacher's pooled features (float64) and its logits for every image of `data`, on the
+    CPU."""
     device = default_device(device)
     teacher = teacher.to(device).eval()
     with torch.inference_mode():
@@ -424,9 +448,11 @@ def prdc(real:torch.Tensor, # features of real images (N, d)
          k:int=5, # the k-th nearest neighbour sets each ball's radius
          chunk:int=2048 # rows of distances held at once
         )->dict:
-    "Precision and recall (Kynkäänniemi et al., 2019), density and coverage (Naeem et al., 2020) of `fake` against `real`."
+    """Precision and recall (Kynkäänniemi et al., 2019), density and coverage (Naeem et al., 2020) of `fake` against
+    `real`."""
     if min(len(real), len(fake)) <= k:
-        raise ValueError(f"prdc needs more than k={k} points in each set, got {len(real)} real and {len(fake)} generated.")
+        raise ValueError(f"prdc needs more than k={k} points in each set, got {len(real)} real and {len(fake)} "
+                         "generated.")
     real, fake = real.double(), fake.double()
     real_radii, fake_radii = knn_radii(real, k, chunk), knn_radii(fake, k, chunk)
     balls = torch.zeros(len(fake), dtype=torch.long)   # how many real balls hold each generated point
@@ -449,7 +475,8 @@ def generation_report(teacher:nn.Module, # the teacher
                       plot:bool=True, # draw the figures
                       device=None # where to run the teacher
                      )->dict:
-    "Agreement, class balance, Fréchet distances, diversity, precision, recall, density and coverage of a synthetic set; figures in `figures`."
+    """Agreement, class balance, Fréchet distances, diversity, precision, recall, density and coverage of a synthetic
+    set; figures in `figures`."""
     C = teacher.classifier.out_features
     fs, ls = teacher_features(teacher, synthetic, device=device)
     fr, lr = teacher_features(teacher, real, device=device)
@@ -463,8 +490,10 @@ def generation_report(teacher:nn.Module, # the teacher
     intra = [frechet_distance(*gaussian(a), *gaussian(b)) for a, b in zip(sf, rf)]
     div = [(a.var(0).sum() / b.var(0).sum()).item() for a, b in zip(sf, rf)]
     per_class = [(pred[synthetic.labels == c] == c).float().mean().item() for c in range(C)]
-    def nearest(f, y):   # precision, recall, density, coverage: overall, and per class where both sets hold more than k images
-        per = {c: prdc(fr[real_pred == c], f[y == c], k) for c in range(C) if min((real_pred == c).sum(), (y == c).sum()) > k}
+    # precision, recall, density, coverage: overall, and per class where both sets hold more than k images
+    def nearest(f, y):
+        per = {c: prdc(fr[real_pred == c], f[y == c], k) for c in range(C)
+               if min((real_pred == c).sum(), (y == c).sum()) > k}
         return dict(prdc(fr, f, k), per_class=per)
     near = nearest(fs, synthetic.labels)
     rep = dict(agreement=(pred == synthetic.labels).float().mean().item(), balance_kl=kl,
@@ -472,12 +501,14 @@ def generation_report(teacher:nn.Module, # the teacher
                intra_class_fd=sum(intra) / len(intra), diversity=sum(div) / len(div),
                agreement_per_class=per_class, intra_class_fd_per_class=dict(zip(classes, intra)),
                diversity_per_class=dict(zip(classes, div)), predicted_histogram=hist.long().tolist(), n=len(synthetic),
-               **{key: near[key] for key in ('precision', 'recall', 'density', 'coverage')}, prdc_per_class=near['per_class'])
+               **{key: near[key] for key in ('precision', 'recall', 'density', 'coverage')},
+               prdc_per_class=near['per_class'])
     refs = {}
     for name, data in (references or {}).items():
         f, logits = teacher_features(teacher, data, device=device)
         r = nearest(f, logits.argmax(1))                   # classes as the teacher sees them, like the held-out images'
-        refs[name] = dict({key: r[key] for key in ('precision', 'recall', 'density', 'coverage')}, per_class=r['per_class'], n=len(data))
+        refs[name] = dict({key: r[key] for key in ('precision', 'recall', 'density', 'coverage')},
+                          per_class=r['per_class'], n=len(data))
     if refs: rep['references'] = refs
     if plot: rep['figures'] = _report_figures(synthetic, hist, history)
     return rep
@@ -489,7 +520,8 @@ def _report_figures(synthetic, hist, history):
     shown = grid_classes(C).tolist()
     idx = torch.cat([(synthetic.labels == c).nonzero().flatten()[:8] for c in shown])
     grid = show_images(synthetic.images[idx], n=len(idx), ncols=8, scale=0.45,
-                       titles=[info.classes[c] if i % 8 == 0 else '' for i, c in enumerate(synthetic.labels[idx].tolist())])
+                       titles=[info.classes[c] if i % 8 == 0 else ''
+                               for i, c in enumerate(synthetic.labels[idx].tolist())])
     if len(shown) < C: grid.suptitle(f'{len(shown)} of {C} classes, evenly spaced', fontsize=8)
     fig, ax = plt.subplots(figsize=(6, 2.5))
     ax.bar(range(C), hist.tolist())

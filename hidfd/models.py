@@ -26,11 +26,12 @@ class FeatureModel(nn.Module):
     def forward(self, x): return self.classifier(self.pool(x))
     def feature_maps(self, x:torch.Tensor # normalised images (N, C, H, W)
                     )->list:
-        "The feature map at the end of each resolution of `features` (before every down-sampling, and the last map), for `x`."
+        """The feature map at the end of each resolution of `features` (before every down-sampling, and the last map),
+        for `x`."""
         if not isinstance(self.features, nn.Sequential):
-            raise ValueError(f"The stages of {getattr(self, 'arch', type(self).__name__)!r} cannot be found: its `features` is a "
-                             f"{type(self.features).__name__}, not an nn.Sequential; wrap it with as_feature_model(model, "
-                             "features=nn.Sequential(stage1, stage2, ...), classifier=...).")
+            raise ValueError(f"The stages of {getattr(self, 'arch', type(self).__name__)!r} cannot be found: its "
+                             f"`features` is a {type(self.features).__name__}, not an nn.Sequential; wrap it with "
+                             "as_feature_model(model, features=nn.Sequential(stage1, stage2, ...), classifier=...).")
         maps, h = [], x
         for m in _flat(self.features):
             out = m(h)
@@ -71,7 +72,8 @@ class ResNet(FeatureModel):
                  in_channels:int=3 # channels of the input images
                 ):
         super().__init__()
-        layers, cin = [nn.Conv2d(in_channels, widths[0], 3, 1, 1, bias=False), nn.BatchNorm2d(widths[0]), nn.ReLU(inplace=True)], widths[0]
+        layers, cin = [nn.Conv2d(in_channels, widths[0], 3, 1, 1, bias=False), nn.BatchNorm2d(widths[0]),
+                       nn.ReLU(inplace=True)], widths[0]
         for i, (n, w) in enumerate(zip(blocks, widths)):
             for j in range(n):
                 layers.append(BasicBlock(cin, w, 2 if (i > 0 and j == 0) else 1))
@@ -157,9 +159,10 @@ class InvertedResidual(nn.Module):
                 ):
         super().__init__()
         hid = cin * expand
-        layers = [] if expand == 1 else [nn.Conv2d(cin, hid, 1, bias=False), nn.BatchNorm2d(hid), nn.ReLU6(inplace=True)]
-        layers += [nn.Conv2d(hid, hid, 3, stride, 1, groups=hid, bias=False), nn.BatchNorm2d(hid), nn.ReLU6(inplace=True),
-                   nn.Conv2d(hid, cout, 1, bias=False), nn.BatchNorm2d(cout)]
+        layers = [] if expand == 1 else [nn.Conv2d(cin, hid, 1, bias=False), nn.BatchNorm2d(hid),
+                                         nn.ReLU6(inplace=True)]
+        layers += [nn.Conv2d(hid, hid, 3, stride, 1, groups=hid, bias=False), nn.BatchNorm2d(hid),
+                   nn.ReLU6(inplace=True), nn.Conv2d(hid, cout, 1, bias=False), nn.BatchNorm2d(cout)]
         self.block, self.residual = nn.Sequential(*layers), stride == 1 and cin == cout
     def forward(self, x): return x + self.block(x) if self.residual else self.block(x)
 
@@ -185,7 +188,8 @@ _ZOO = {
     **{f'resnet{6*n+2}': (lambda n: lambda **kw: ResNet([n]*3, [16, 32, 64], **kw))(n) for n in (1, 2, 3, 5, 9, 18)},
     'resnet18': lambda **kw: ResNet([2, 2, 2, 2], [64, 128, 256, 512], **kw),
     'resnet34': lambda **kw: ResNet([3, 4, 6, 3], [64, 128, 256, 512], **kw),
-    **{f'wrn_{d}_{k}': (lambda d, k: lambda **kw: WideResNet(d, k, **kw))(d, k) for d, k in ((16, 1), (16, 2), (40, 1), (40, 2))},
+    **{f'wrn_{d}_{k}': (lambda d,
+                        k: lambda **kw: WideResNet(d, k, **kw))(d, k) for d, k in ((16, 1), (16, 2), (40, 1), (40, 2))},
     **{name: (lambda cfg: lambda **kw: VGG(cfg, **kw))(cfg) for name, cfg in _VGG.items()},
     'mobilenetv2': lambda **kw: MobileNetV2(**kw),
 }

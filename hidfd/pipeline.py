@@ -17,7 +17,8 @@ from .data import (DatasetInfo, ImageSet, collect, count_images, dataset_info, f
 from .models import as_feature_model, check_input, first_conv, get_model, list_models
 from .train import evaluate, load_model, load_teacher, plot_history, train_teacher
 from .gan import DiffAugment, get_discriminator
-from .generation import generation_report, load_generator, load_synthetic, save_synthetic, synthesize, train_generator
+from .generation import (generation_report, load_generator, load_synthetic, save_synthetic, synthesize,
+                              train_generator)
 from .distill import inflate, load_student, save_student
 from .baselines import STUDENT_METHODS, train_student
 
@@ -37,10 +38,11 @@ class Manifest:
         if self.path.exists():
             m = json.loads(self.path.read_text())
             if m.get('config_hash') != h:
-                raise ValueError(f"{str(folder)!r} holds a run of another config (hash {m.get('config_hash')}, this one {h}); "
-                                 "rerun with that config to resume it, or choose another run folder.")
+                raise ValueError(f"{str(folder)!r} holds a run of another config (hash {m.get('config_hash')}, this "
+                                 f"one {h}); rerun with that config to resume it, or choose another run folder.")
             if m.get('teacher_id') != teacher_id:
-                raise ValueError(f"{str(folder)!r} holds a run with another teacher; choose another run folder for this teacher.")
+                raise ValueError(f"{str(folder)!r} holds a run with another teacher; choose another run folder for "
+                                 "this teacher.")
         else: m = dict(format='hidfd-run', config_hash=h, teacher_id=teacher_id, stages={})
         self.data = m
     def done(self, stage:str)->bool: return self.data['stages'].get(stage, {}).get('status') == 'done'
@@ -111,21 +113,25 @@ def check_config(config:HiDFDConfig, # the run's config
                              f"{min(d.n_collected or n, n)} are to be collected: fewer than one batch "
                              f"(generation.bs={g.bs}, distill.bs={s.bs}); add images or lower the batch sizes.")
     elif d.n_collected < batch:
-        raise ValueError(f"data.n_collected={d.n_collected} is smaller than one batch (generation.bs={g.bs}, distill.bs={s.bs}); "
-                         "collect more images or lower the batch sizes.")
+        raise ValueError(f"data.n_collected={d.n_collected} is smaller than one batch (generation.bs={g.bs}, "
+                         f"distill.bs={s.bs}); collect more images or lower the batch sizes.")
     if d.test and not Path(d.test).is_dir():
         raise FileNotFoundError(f"data.test={d.test!r} is not a folder; give a folder with one sub-folder of images "
                                 "per class.")
-    for key, v, low in (('teacher.epochs', t.epochs, 1), ('teacher.bs', t.bs, 1), ('generation.iterations', g.iterations, 0),
-                        ('generation.epochs', g.epochs, 1), ('generation.bs', g.bs, 1), ('generation.report_size', g.report_size, 2),
+    for key, v, low in (('teacher.epochs', t.epochs, 1), ('teacher.bs', t.bs, 1),
+                        ('generation.iterations', g.iterations, 0),
+                        ('generation.epochs', g.epochs, 1), ('generation.bs', g.bs, 1),
+                        ('generation.report_size', g.report_size, 2),
                         ('generation.d_steps', g.d_steps, 1), ('generation.adc_ramp', g.adc_ramp, 0),
                         ('distill.epochs', s.epochs, 1), ('distill.bs', s.bs, 1), ('distill.repeat', s.repeat, 1)):
         if v < low: raise ValueError(f"{key} must be at least {low}, got {v}.")
     for key, v in (('teacher.bs', t.bs), ('generation.bs', g.bs), ('distill.bs', s.bs)): check_batch_split(v, key)
     if g.diff_augment: DiffAugment(g.diff_augment).check(info.size)
-    if g.n_synthetic: get_discriminator(g.discriminator, teacher, info, ch=1, mults=g.d_mults, ensemble=g.ensemble)   # a bad name, or no stages
+    # a bad name, or no stages
+    if g.n_synthetic: get_discriminator(g.discriminator, teacher, info, ch=1, mults=g.d_mults, ensemble=g.ensemble)
     if 0 < g.n_synthetic < 2 * info.num_classes or g.n_synthetic < 0:
-        raise ValueError(f"generation.n_synthetic must be 0 (real images only) or at least {2 * info.num_classes} (two per class), got {g.n_synthetic}.")
+        raise ValueError(f"generation.n_synthetic must be 0 (real images only) or at least {2 * info.num_classes} (two "
+                         f"per class), got {g.n_synthetic}.")
     return info
 
 # %% ../nbs/10_pipeline.ipynb #f46f99d7
@@ -168,7 +174,7 @@ def _gan_kwargs(config):
 # %% ../nbs/10_pipeline.ipynb #a5d4dff6
 def run(config:HiDFDConfig, # every hyper-parameter
         out_dir:str|Path, # the run folder (created; a rerun resumes it)
-        teacher:nn.Module|None=None, # a teacher as a module (a zoo model, or a wrapped torchvision one) instead of `config.teacher`
+        teacher:nn.Module|None=None, # a teacher module (zoo or wrapped torchvision model) instead of `config.teacher`
         until:str='evaluate', # the last stage to run
         device=None, # where to compute (default: CUDA when available)
         progress:bool=True, # show progress bars
@@ -183,7 +189,8 @@ def run(config:HiDFDConfig, # every hyper-parameter
              load_teacher(t.checkpoint, t.arch, device='cpu') if t.checkpoint else None)
     info = check_config(config, given)
     out = ensure_writable(out_dir)
-    tid = fingerprint(teacher) if teacher is not None else fingerprint(config.teacher.checkpoint) if config.teacher.checkpoint else 'trained'
+    tid = (fingerprint(teacher) if teacher is not None
+           else fingerprint(config.teacher.checkpoint) if config.teacher.checkpoint else 'trained')
     with claim(out/'run.lock') if is_main() else contextlib.nullcontext(True) as mine:   # one run at a time in a folder
         if not mine:
             raise RuntimeError(f"The run folder {str(out)!r} is in use by another hidfd process (pid "
@@ -202,7 +209,8 @@ def _run_stages(config, out, given, tid, info, until, device, progress, callback
         if m.done(name):
             if progress: print(f"hidfd: {name}: done earlier, kept", file=sys.stderr)
         else:
-            if progress: print(f"hidfd: {name}" + (' (resuming)' if m.data['stages'].get(name) else ''), file=sys.stderr)
+            if progress: print(f"hidfd: {name}" + (' (resuming)' if m.data['stages'].get(name) else ''),
+                               file=sys.stderr)
             m.start(name)
             t0 = time.perf_counter()
             metrics = fn() or {}
@@ -213,8 +221,8 @@ def _run_stages(config, out, given, tid, info, until, device, progress, callback
     def do_teacher():
         if given is not None: return {}
         t = config.teacher
-        r = train_teacher(config.data.dataset, t.arch, t.epochs, t.bs, t.lr, t.wd, t.valid_size, t.limit or None, out/'teacher',
-                          config.data.root or None, config.seed, device, resume=True, progress=progress)
+        r = train_teacher(config.data.dataset, t.arch, t.epochs, t.bs, t.lr, t.wd, t.valid_size, t.limit or None,
+                          out/'teacher', config.data.root or None, config.seed, device, resume=True, progress=progress)
         return {k: r[k] for k in ('test_accuracy', 'best_valid_accuracy', 'train_images', 'images_per_s')}
     if stage('teacher', do_teacher): return m.data
     T = given.to(device).eval() if given is not None else load_model(out/'teacher'/'latest.pt', device=device)
@@ -243,7 +251,8 @@ def _run_stages(config, out, given, tid, info, until, device, progress, callback
 
     def do_synthesize():
         if not config.generation.n_synthetic: return dict(n=0)
-        syn = synthesize(load_generator(out/'gan', device=device), config.generation.n_synthetic, collected.info, seed=config.seed, device=device)
+        syn = synthesize(load_generator(out/'gan', device=device), config.generation.n_synthetic, collected.info,
+                         seed=config.seed, device=device)
         if not is_main(): return {}   # every process holds the whole set; rank 0 saves it and measures it
         save_synthetic(syn, out/'synthetic.pt')
         test = _test_split(config, info)
@@ -255,7 +264,8 @@ def _run_stages(config, out, given, tid, info, until, device, progress, callback
         for k, f in rep.pop('figures').items():
             f.savefig(figs/f'generation_{k}.png', dpi=80)
             plt.close(f)   # closed: not shown again in a notebook
-        keys = ('agreement', 'balance_kl', 'frechet_distance', 'intra_class_fd', 'diversity', 'precision', 'recall', 'density', 'coverage', 'n')
+        keys = ('agreement', 'balance_kl', 'frechet_distance', 'intra_class_fd', 'diversity', 'precision', 'recall',
+                'density', 'coverage', 'n')
         return dict({k: rep[k] for k in keys}, collected_coverage=rep['references']['collected']['coverage'])
     if stage('synthesize', do_synthesize): return m.data
 
@@ -281,7 +291,8 @@ def _run_stages(config, out, given, tid, info, until, device, progress, callback
     def do_evaluate():
         if not is_main(): return {}
         test, student = _test_split(config, info), load_student(out/'student', device=device)
-        metrics = dict(student_parameters=sum(p.numel() for p in student.parameters()), teacher_parameters=sum(p.numel() for p in T.parameters()))
+        metrics = dict(student_parameters=sum(p.numel() for p in student.parameters()),
+                       teacher_parameters=sum(p.numel() for p in T.parameters()))
         if test is not None:
             ts, st = evaluate(T, test, device=device), evaluate(student.model, test, device=device)
             metrics.update(test_images=len(test), teacher_accuracy=ts['accuracy'], student_accuracy=st['accuracy'])
@@ -314,18 +325,24 @@ def write_report(out_dir:str|Path # a run folder
     get = lambda s, k: st.get(s, {}).get('metrics', {}).get(k)
     rep = dict(config_hash=m['config_hash'], teacher_accuracy=get('evaluate', 'teacher_accuracy'),
                student_accuracy=get('evaluate', 'student_accuracy'), test_images=get('evaluate', 'test_images'),
-               teacher_parameters=get('evaluate', 'teacher_parameters'), student_parameters=get('evaluate', 'student_parameters'),
+               teacher_parameters=get('evaluate', 'teacher_parameters'),
+               student_parameters=get('evaluate', 'student_parameters'),
                wall_time_s=sum(s.get('wall_time_s', 0) for s in st.values()),
-               peak_memory_mb=max((s.get('metrics', {}).get('peak_memory_mb', 0) for s in st.values()), default=0), stages=st)
+               peak_memory_mb=max((s.get('metrics', {}).get('peak_memory_mb', 0) for s in st.values()), default=0),
+               stages=st)
     rows = [('teacher accuracy', rep['teacher_accuracy']), ('student accuracy', rep['student_accuracy']),
-            ('test images', rep['test_images']), ('teacher / student parameters', f"{rep['teacher_parameters']:,} / {rep['student_parameters']:,}"
+            ('test images', rep['test_images']),
+            ('teacher / student parameters', f"{rep['teacher_parameters']:,} / {rep['student_parameters']:,}"
              if rep['student_parameters'] else None),
             ('collected images', get('collect', 'n')), ('synthetic images', get('synthesize', 'n')),
-            ('synthetic: teacher agreement', get('synthesize', 'agreement')), ('synthetic: balance KL', get('synthesize', 'balance_kl')),
+            ('synthetic: teacher agreement', get('synthesize', 'agreement')),
+            ('synthetic: balance KL', get('synthesize', 'balance_kl')),
             ('synthetic: teacher-feature FD', get('synthesize', 'frechet_distance')),
             ('synthetic: precision / recall', _pair(get('synthesize', 'precision'), get('synthesize', 'recall'))),
-            ('coverage of held-out images: synthetic / collected', _pair(get('synthesize', 'coverage'), get('synthesize', 'collected_coverage'))),
-            ('GAN training images/s', get('generate', 'images_per_s')), ('student training images/s', get('distill', 'images_per_s')),
+            ('coverage of held-out images: synthetic / collected',
+             _pair(get('synthesize', 'coverage'), get('synthesize', 'collected_coverage'))),
+            ('GAN training images/s', get('generate', 'images_per_s')),
+            ('student training images/s', get('distill', 'images_per_s')),
             ('wall time (s)', rep['wall_time_s']), ('peak memory (MB)', rep['peak_memory_mb'])]
     rows += [(f'{s}: wall time (s)', st[s].get('wall_time_s')) for s in STAGES if s in st]
     norm = get('collect', 'normalisation')
@@ -333,7 +350,8 @@ def write_report(out_dir:str|Path # a run folder
              ('normalisation', norm and f"mean {_fmt_list(norm['mean'])}, std {_fmt_list(norm['std'])} "
                                         f"({norm['source']})")]
     rows += [(k, v) for k, v in notes if v]
-    md = '| result | value |\n|---|---|\n' + '\n'.join(f'| {k} | {_fmt(v) if v is not None else "n/a"} |' for k, v in rows) + '\n'
+    table = '\n'.join(f'| {k} | {_fmt(v) if v is not None else "n/a"} |' for k, v in rows)
+    md = '| result | value |\n|---|---|\n' + table + '\n'
     atomic_save(json.dumps(rep, indent=1).encode(), out/'report.json')
     atomic_save(md.encode(), out/'report.md')
     return rep

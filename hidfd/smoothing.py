@@ -14,13 +14,15 @@ __all__ = ['effective_number_weights', 'CategoryFrequencySmoothing']
 def effective_number_weights(counts:torch.Tensor, # per-class counts N_c
                              beta:float=0.99 # the effective-number parameter
                             )->torch.Tensor:
-    "Class weights `w_c` proportional to 1 / E_c, E_c = (1 - beta^N_c) / (1 - beta), scaled to sum to the number of classes."
+    """Class weights `w_c` proportional to 1 / E_c, E_c = (1 - beta^N_c) / (1 - beta), scaled to sum to the number of
+    classes."""
     inv = (1 - beta) / (1 - beta ** counts.double())
     return (inv / inv.sum() * len(counts)).float()
 
 # %% ../nbs/06_smoothing.ipynb #93b8071b
 class CategoryFrequencySmoothing(nn.Module):
-    "Running class counts from the teacher's predictions on generated images, the weights derived from them, and the loss."
+    """Running class counts from the teacher's predictions on generated images, the weights derived from them, and the
+    loss."""
     def __init__(self, num_classes:int, # number of classes
                  every:int=100, # K: update the counts every `every` calls of `step`
                  alpha:float=0.5, # how much of the old counts to keep at an update
@@ -35,14 +37,17 @@ class CategoryFrequencySmoothing(nn.Module):
         self.register_buffer('weights', effective_number_weights(self.counts, beta))
     def loss(self, logits:torch.Tensor # the teacher's logits for a batch of generated images
             )->torch.Tensor:
-        "`sum_c w_c p_c log p_c` with `p` the batch mean of the softmax; also records the teacher's argmax for the next update."
+        """`sum_c w_c p_c log p_c` with `p` the batch mean of the softmax; also records the teacher's argmax for the
+        next update."""
         self.pending += all_sum(torch.bincount(logits.detach().argmax(1), minlength=len(self.counts)).float())
         p = global_mean(F.softmax(logits.float(), 1))   # under torchrun: the batch of all processes
         return (self.weights * p * torch.log(p.clamp_min(1e-12))).sum()
     def step(self):
-        "Count one generator iteration; every `every` iterations, update the counts and weights and start counting anew."
+        """Count one generator iteration; every `every` iterations, update the counts and weights and start counting
+        anew."""
         self.iteration += 1
         due = self.iteration % self.every == 0   # a tensor: no wait for the GPU inside the GAN loop
-        self.counts.copy_(torch.where(due, (self.alpha * self.counts + (1 - self.alpha) * self.pending).clamp_min(1), self.counts))
+        self.counts.copy_(torch.where(due, (self.alpha * self.counts + (1 - self.alpha) * self.pending).clamp_min(1),
+                                      self.counts))
         self.weights.copy_(torch.where(due, effective_number_weights(self.counts, self.beta), self.weights))
         self.pending.mul_(~due)

@@ -47,9 +47,11 @@ def distill_speed(teacher:nn.Module, # the frozen teacher
                   epochs:int=2, # epochs of the loop; the last one is measured
                   device=None # where to run
                  )->dict:
-    "Images per second of HiDFD's distillation loop and of the bare forward + backward of the same models, and their ratio."
+    """Images per second of HiDFD's distillation loop and of the bare forward + backward of the same models, and their
+    ratio."""
     device = default_device(device)
-    if len(data) < steps * bs: raise ValueError(f"distill_speed needs {steps * bs} images for {steps} batches of {bs}; it got {len(data)}.")
+    if len(data) < steps * bs: raise ValueError(f"distill_speed needs {steps * bs} images for {steps} batches of {bs}; "
+                                                f"it got {len(data)}.")
     data = data.subset(torch.arange(steps * bs))
     seed_everything(0)
     student = get_model(student_arch, data.info.num_classes, data.info.channels)
@@ -63,8 +65,8 @@ def distill_speed(teacher:nn.Module, # the frozen teacher
         loss.backward()
         for p in params: p.grad = None
     bare = bs / seconds_per_call(step, steps, device=device)
-    return dict(step='distillation', teacher=getattr(teacher, 'arch', type(teacher).__name__), student=student_arch, bs=bs,
-                loop_images_per_s=loop, bare_images_per_s=bare, overhead_ratio=bare / loop)
+    return dict(step='distillation', teacher=getattr(teacher, 'arch', type(teacher).__name__), student=student_arch,
+                bs=bs, loop_images_per_s=loop, bare_images_per_s=bare, overhead_ratio=bare / loop)
 
 # %% ../nbs/12_speed.ipynb #0d2bb9c6
 def gan_speed(teacher:nn.Module, # the frozen teacher
@@ -77,14 +79,16 @@ def gan_speed(teacher:nn.Module, # the frozen teacher
              )->dict:
     "Images per second of HiDFD's GAN loop and of the bare forward + backward of the same models, and their ratio."
     device = default_device(device)
-    if iterations < 2 * log_every: raise ValueError(f"gan_speed needs at least two timing windows: iterations >= {2 * log_every}.")
-    r = train_generator(teacher, collected, iterations=iterations, bs=bs, ch=ch, log_every=log_every, checkpoint_every=iterations,
-                        progress=False, device=device)
+    if iterations < 2 * log_every: raise ValueError("gan_speed needs at least two timing windows: iterations >= "
+                                                    f"{2 * log_every}.")
+    r = train_generator(teacher, collected, iterations=iterations, bs=bs, ch=ch, log_every=log_every,
+                        checkpoint_every=iterations, progress=False, device=device)
     timed = r['history'][1:]   # windows of log_every iterations, the first (warm-up) left out
     loop = log_every * bs * len(timed) / sum(row['time'] for row in timed)
     cfg, info = r['config'], collected.info
     G = Generator(info.num_classes, info.channels, info.size, ch, mults=cfg['g_mults']).to(device).train()
-    D = get_discriminator(cfg['discriminator'], teacher, info, ch, mults=cfg['d_mults'], ensemble=cfg['ensemble']).to(device).train()
+    D = get_discriminator(cfg['discriminator'], teacher, info, ch, mults=cfg['d_mults'],
+                          ensemble=cfg['ensemble']).to(device).train()
     cfs = CategoryFrequencySmoothing(info.num_classes, cfg['cfs_every']).to(device) if cfg['smoothing'] else None
     g = torch.Generator().manual_seed(0)
     xr, yr = to_generator_range(collected.images[:bs].to(device)), collected.labels[:bs].to(device)
@@ -116,13 +120,15 @@ def device_name(device=None)->str:
     "The device in words: the GPU's name, or the CPU's model and the threads torch uses."
     device = default_device(device)
     if device.type == 'cuda': return torch.cuda.get_device_name(device)
-    cpu = next((l.split(':', 1)[1].strip() for l in Path('/proc/cpuinfo').read_text().splitlines() if l.startswith('model name')), platform.processor()) if Path('/proc/cpuinfo').exists() else platform.processor()
+    info = Path('/proc/cpuinfo')
+    lines = info.read_text().splitlines() if info.exists() else []
+    cpu = next((l.split(':', 1)[1].strip() for l in lines if l.startswith('model name')), platform.processor())
     return f"{cpu}, {torch.get_num_threads()} threads"
 
 def speed_benchmark(device=None, # where to measure
-                    settings:list|None=None, # names from `SPEED_SETTINGS` (default: fashion_mnist, and cifar10_paper on a GPU)
+                    settings:list|None=None, # `SPEED_SETTINGS` names (default: fashion_mnist, and cifar10_paper on a GPU)
                     steps:int=20, # timed batches of each step
-                    teacher:str|Path|None=None # a teacher checkpoint for the fashion_mnist setting (default: an untrained ResNet-20)
+                    teacher:str|Path|None=None # fashion_mnist's teacher checkpoint (default: an untrained ResNet-20)
                    )->dict:
     "Both steps' loop and bare throughput and overhead ratio in each setting; a dict with the device and the rows."
     device = default_device(device)
@@ -132,25 +138,35 @@ def speed_benchmark(device=None, # where to measure
         t_arch, s_arch, bs, ch, gbs, rgb = SPEED_SETTINGS[name]
         data = as_rgb(train) if rgb else train
         seed_everything(0)
-        t = load_model(teacher, device=device) if teacher and not rgb else get_model(t_arch, 10, data.info.channels).eval()
+        t = (load_model(teacher, device=device) if teacher and not rgb
+             else get_model(t_arch, 10, data.info.channels).eval())
         col = collect(data, t, n=max(gbs * 4, 512), device=device)
         rows.append(dict(setting=name, **distill_speed(t, s_arch, data, bs, steps, device=device)))
-        rows.append(dict(setting=name, **gan_speed(t, col, gbs, ch, iterations=3 * (steps // 2), log_every=steps // 2, device=device)))
+        rows.append(dict(setting=name,
+                         **gan_speed(t, col, gbs, ch, iterations=3 * (steps // 2), log_every=steps // 2,
+                                     device=device)))
     return dict(device=device_name(device), device_type=device.type, torch=torch.__version__, rows=rows)
 
 # %% ../nbs/12_speed.ipynb #feef321c
 def speed_markdown(result:dict # from `speed_benchmark`
                   )->str:
     "A markdown table of a speed result."
-    head = f"Device: {result['device']} (torch {result['torch']}).\n\n| setting | step | models | batch | loop (images/s) | bare forward+backward (images/s) | overhead ratio |\n|---|---|---|---|---|---|---|\n"
-    def models(r): return f"{r['teacher']} → {r['student']}" if 'student' in r else f"{r['teacher']} D, width-{r['generator_width']} G"
-    return head + '\n'.join(f"| {r['setting']} | {r['step']} | {models(r)} | {r['bs']} | {r['loop_images_per_s']:.0f} | {r['bare_images_per_s']:.0f} | "
+    columns = ('setting', 'step', 'models', 'batch', 'loop (images/s)', 'bare forward+backward (images/s)',
+               'overhead ratio')
+    head = (f"Device: {result['device']} (torch {result['torch']}).\n\n| " + ' | '.join(columns) + ' |\n'
+            + '|---' * len(columns) + '|\n')
+    def models(r):
+        if 'student' in r: return f"{r['teacher']} → {r['student']}"
+        return f"{r['teacher']} D, width-{r['generator_width']} G"
+    return head + '\n'.join(f"| {r['setting']} | {r['step']} | {models(r)} | {r['bs']} | {r['loop_images_per_s']:.0f} "
+                            f"| {r['bare_images_per_s']:.0f} | "
                             f"{r['overhead_ratio']:.3f} |" for r in result['rows']) + '\n'
 
 def write_speed(result:dict, # from `speed_benchmark`
-                folder:str|Path='bench/results/speed' # where results are kept, one JSON and one markdown file per device
+                folder:str|Path='bench/results/speed' # where results are kept: a JSON and a markdown file per device
                )->Path:
     "Write `result` as `DEVICE.json` and `DEVICE.md` in `folder` (atomically); return the JSON path."
-    slug = ''.join(c if c.isalnum() else '_' for c in result['device_type'] + '_' + result['device'].split(',')[0]).strip('_').lower()
+    name = result['device_type'] + '_' + result['device'].split(',')[0]
+    slug = ''.join(c if c.isalnum() else '_' for c in name).strip('_').lower()
     atomic_save(speed_markdown(result).encode(), Path(folder)/f'{slug}.md')
     return atomic_save(json.dumps(result, indent=2).encode(), Path(folder)/f'{slug}.json')

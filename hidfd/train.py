@@ -76,11 +76,12 @@ def check_same_model(saved:dict, # the `meta` a checkpoint recorded
                      now:dict, # the same keys for the model at hand: `arch`, `num_classes`, `in_channels`
                      path:str|Path='' # the checkpoint, for the message
                     ):
-    "Refuse a checkpoint whose model (architecture, classes, input channels) is not the one at hand, naming what to build."
+    """Refuse a checkpoint whose model (architecture, classes, input channels) is not the one at hand, naming what to
+    build."""
     want, have = ((d.get('arch'), d.get('num_classes'), d.get('in_channels')) for d in (saved, now))
     if want != have:
-        raise ValueError(f"Checkpoint {str(path)!r} holds a {want[0]} with {want[1]} classes and {want[2]} input channels, "
-                         f"but the model is a {have[0]} with {have[1]} classes and {have[2]} input channels; "
+        raise ValueError(f"Checkpoint {str(path)!r} holds a {want[0]} with {want[1]} classes and {want[2]} input "
+                         f"channels, but the model is a {have[0]} with {have[1]} classes and {have[2]} input channels; "
                          f"build get_model({want[0]!r}, {want[1]}, {want[2]}) or pick the matching checkpoint.")
 
 def load_checkpoint(path:str|Path, # a checkpoint written by `fit`, `train_generator` or `train_dafl` (any version)
@@ -92,7 +93,8 @@ def load_checkpoint(path:str|Path, # a checkpoint written by `fit`, `train_gener
     `dict(format, version, kind, step, history, settings, meta, state)`. With `model`, check that it holds this
     architecture and load its weights (`state['model']`). A `ValueError` names the file and what is wrong."""
     path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f"No checkpoint at {str(path)!r}; train one with `fit` or `hidfd_train_teacher`.")
+    if not path.exists(): raise FileNotFoundError(f"No checkpoint at {str(path)!r}; train one with `fit` or "
+                                                  "`hidfd_train_teacher`.")
     try: raw = torch.load(path, map_location=device, weights_only=True)
     except Exception as e:
         raise ValueError(f"{str(path)!r} is not a checkpoint hidfd can read ({_why(e)}); give a file written by `fit`, "
@@ -159,7 +161,8 @@ def stream_batches(data:ImageSet, # the images
                    seed:int=0, # seed of the passes' orders
                    device=None # where to put the batches
                   ):
-    "Batches `first` to `first + count - 1` of one endless stream of shuffled passes over `data`: pass `p` is ordered by seed `seed * 100_003 + p`, a batch may span two passes, and `data` may hold fewer images than a batch."
+    """Batches `first` to `first + count - 1` of one endless stream of shuffled passes over `data`: pass `p` is ordered
+    by seed `seed * 100_003 + p`, a batch may span two passes, and `data` may hold fewer images than a batch."""
     n, device = len(data), default_device(device)
     lo, hi = first * bs, (first + count) * bs
     passes = range(lo // n, (hi - 1) // n + 1)
@@ -173,31 +176,37 @@ def stream_batches(data:ImageSet, # the images
 def _check_data(model, train_data, bs, world=1, whole_batches=True):
     info = train_data.info
     check_input(model, info.channels, info.size, f'{info.name} images')
-    if not train_data.labelled: raise ValueError("The training set has unlabelled images (label -1); label them first, e.g. with `collect`.")
+    if not train_data.labelled: raise ValueError("The training set has unlabelled images (label -1); label them first, "
+                                                 "e.g. with `collect`.")
     k, top = model.classifier.out_features, int(train_data.labels.max())
     if top >= k:
-        raise ValueError(f"The training labels go up to {top} but the model has {k} outputs; build it with num_classes={top+1}.")
+        raise ValueError(f"The training labels go up to {top} but the model has {k} outputs; build it with "
+                         f"num_classes={top+1}.")
     if whole_batches and len(train_data) < bs:
-        raise ValueError(f"The training set has {len(train_data)} images, fewer than one batch of {bs}; lower the batch size.")
+        raise ValueError(f"The training set has {len(train_data)} images, fewer than one batch of {bs}; lower the "
+                         "batch size.")
     check_batch_split(bs, world=world)
 
 # %% ../nbs/04_train.ipynb #8d278577
 class _LossStep(nn.Module):
-    "`loss_fn(model, x, y)` as a module: what `DistributedDataParallel` wraps, so it sees the whole step and averages the gradients."
+    """`loss_fn(model, x, y)` as a module: what `DistributedDataParallel` wraps, so it sees the whole step and averages
+    the gradients."""
     def __init__(self, model, loss_fn):
         super().__init__()
         self.model, self.loss_fn = model, loss_fn
     def forward(self, x, y): return self.loss_fn(self.model, x, y)
 
 class DistributedBatchNorm(nn.modules.batchnorm._BatchNorm):
-    "Batch norm with the statistics of the whole batch across processes, on CPUs (gloo), where torch's `SyncBatchNorm` needs GPUs."
+    """Batch norm with the statistics of the whole batch across processes, on CPUs (gloo), where torch's `SyncBatchNorm`
+    needs GPUs."""
     def _check_input_dim(self, x):
         if x.dim() < 2: raise ValueError(f"DistributedBatchNorm expects (N, C, ...) inputs, got {x.dim()} dimensions.")
     def forward(self, x):
         if not (self.training and world_size() > 1): return super().forward(x)
         C, dims, shape = x.size(1), [0, *range(2, x.dim())], (1, -1, *[1] * (x.dim() - 2))
         xf = x.float()
-        s = all_sum(torch.cat([xf.sum(dims), xf.new_tensor([x.numel() / C])]), grad=True)   # two passes, as exact as one process's
+        # two passes, as exact as one process's
+        s = all_sum(torch.cat([xf.sum(dims), xf.new_tensor([x.numel() / C])]), grad=True)
         n = s[-1]
         mean = s[:C] / n
         var = all_sum((xf - mean.view(shape)).pow(2).sum(dims), grad=True) / n
@@ -213,19 +222,22 @@ class DistributedBatchNorm(nn.modules.batchnorm._BatchNorm):
 
 def sync_batchnorm(bn:nn.Module # a batch-norm layer
                   )->nn.Module:
-    "A layer that computes `bn`'s statistics over all processes (torch's `SyncBatchNorm` on GPUs, `DistributedBatchNorm` on CPUs), sharing `bn`'s parameters and running statistics (the same tensors)."
+    """A layer that computes `bn`'s statistics over all processes (torch's `SyncBatchNorm` on GPUs,
+    `DistributedBatchNorm` on CPUs), sharing `bn`'s parameters and running statistics (the same tensors)."""
     device = next((t.device for t in [*bn.parameters(), *bn.buffers()]), torch.device('cpu'))
     cls = nn.SyncBatchNorm if device.type == 'cuda' else DistributedBatchNorm
     s = cls(bn.num_features, bn.eps, bn.momentum, bn.affine, bn.track_running_stats)
     if bn.affine: s.weight, s.bias = bn.weight, bn.bias
-    if bn.track_running_stats: s.running_mean, s.running_var, s.num_batches_tracked = bn.running_mean, bn.running_var, bn.num_batches_tracked
+    if bn.track_running_stats:
+        s.running_mean, s.running_var, s.num_batches_tracked = bn.running_mean, bn.running_var, bn.num_batches_tracked
     return s.train(bn.training)
 
 @contextlib.contextmanager
 def swap_batchnorm(model:nn.Module, # a model whose batch-norm layers to replace, in place
                    make # `make(bn) -> nn.Module`, e.g. `sync_batchnorm`
                   ):
-    "Within the `with` block, every batch-norm layer of `model` is `make(layer)`; the originals come back after it, even on an error."
+    """Within the `with` block, every batch-norm layer of `model` is `make(layer)`; the originals come back after it,
+    even on an error."""
     swapped = [(parent, name, child) for parent in model.modules() for name, child in parent.named_children()
                if isinstance(child, nn.modules.batchnorm._BatchNorm)]
     for parent, name, child in swapped: parent.add_module(name, make(child))
@@ -455,9 +467,9 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
         momentum:float=0.9, # SGD momentum
         nesterov:bool=False, # Nesterov momentum (SGD)
         sched:str='cosine', # 'cosine', 'onecycle', 'step' or 'constant'
-        milestones:list|None=None, # epochs (steps with `steps`) where 'step' multiplies the lr by `gamma` (default: half and three quarters)
+        milestones:list|None=None, # where 'step' multiplies the lr by `gamma` (default: at 1/2 and 3/4 of the run)
         gamma:float=0.1, # the 'step' factor
-        steps:int|None=None, # train for this many optimizer steps instead of `epochs` passes (the schedule then counts steps)
+        steps:int|None=None, # optimizer steps instead of `epochs` passes (the schedule and milestones then count steps)
         log_every:int=100, # with `steps`: optimizer steps per history row and checkpoint
         augment_data:bool=True, # random crop and (where the dataset allows) horizontal flip
         out_dir:str|Path|None=None, # folder for checkpoints and history; `None` keeps nothing on disk
@@ -470,7 +482,8 @@ def fit(model:nn.Module, # the model to train (a `FeatureModel`)
         progress:bool=True, # show a progress bar
         meta:dict|None=None # extra facts to store in the checkpoints
        )->list:
-    "Train `model` on `train_data`; return the metrics history, one dict per epoch (per `log_every` steps with `steps`)."
+    """Train `model` on `train_data`; return the metrics history, one dict per epoch (per `log_every` steps with
+    `steps`)."""
     init_distributed()   # under torchrun: join the other processes (a no-op in one process)
     device, info = default_device(device), train_data.info
     if steps is not None and (steps < 1 or log_every < 1):
@@ -623,8 +636,10 @@ def train_teacher(dataset:str='fashion_mnist', # a name from `hidfd.data.list_da
     check_name(arch, list_models(), 'model')
     out = ensure_writable(out_dir or teacher_dir(dataset, arch))
     if (out/'latest.pt').exists() and not resume:
-        raise FileExistsError(f"{str(out)!r} already holds a teacher; pass resume=True (--resume) to continue it, or choose another output folder.")
-    train_all, test_set = get_dataset(dataset, 'train', root), get_dataset(dataset, 'test' if dataset != 'tiny_imagenet' else 'val', root)
+        raise FileExistsError(f"{str(out)!r} already holds a teacher; pass resume=True (--resume) to continue it, or "
+                              "choose another output folder.")
+    train_all = get_dataset(dataset, 'train', root)
+    test_set = get_dataset(dataset, 'test' if dataset != 'tiny_imagenet' else 'val', root)
     order = torch.randperm(len(train_all), generator=torch.Generator().manual_seed(seed))
     valid, train = train_all.subset(order[:valid_size]), train_all.subset(order[valid_size:][:limit])
     seed_everything(seed)
@@ -634,7 +649,7 @@ def train_teacher(dataset:str='fashion_mnist', # a name from `hidfd.data.list_da
     result = dict(dataset=dataset, arch=arch, epochs=epochs, train_images=len(train), valid_images=len(valid),
                   test_accuracy=evaluate(model, test_set, device=device)['accuracy'],
                   best_valid_accuracy=max(r['valid_acc'] for r in history),
-                  wall_time_s=sum(r['time'] for r in history),  # training and validation, summed over epochs (survives a resume)
+                  wall_time_s=sum(r['time'] for r in history),  # training and validation, every epoch (kept on resume)
                   images_per_s=sum(r['images_per_s'] for r in history) / len(history),
                   peak_memory_mb=peak_memory_mb(device), device=str(default_device(device)), out_dir=str(out))
     if is_main(): atomic_save(json.dumps(result, indent=2).encode(), out/'result.json')   # one process writes
