@@ -24,9 +24,10 @@ from .smoothing import CategoryFrequencySmoothing
 from .train import Loop, Task, load_checkpoint
 
 # %% auto #0
-__all__ = ['GRID_CLASSES', 'FeatureBank', 'ema_generator', 'standing_statistics', 'GANTask', 'train_generator', 'grid_classes',
-           'save_sample_grid', 'load_generator', 'synthesize', 'save_synthetic', 'load_synthetic', 'export_png',
-           'frechet_distance', 'teacher_features', 'gaussian', 'knn_radii', 'prdc', 'generation_report']
+__all__ = ['UNRECORDED', 'GRID_CLASSES', 'FeatureBank', 'ema_generator', 'standing_statistics', 'GANTask', 'gan_settings',
+           'train_generator', 'grid_classes', 'save_sample_grid', 'load_generator', 'synthesize', 'save_synthetic',
+           'load_synthetic', 'export_png', 'frechet_distance', 'teacher_features', 'gaussian', 'knn_radii', 'prdc',
+           'generation_report']
 
 # %% ../nbs/07_generation.ipynb #3353e366
 def _teacher_view(D, x, out, augmented):
@@ -255,6 +256,21 @@ class GANTask(Task):
     def after_checkpoint(self, loop):
         save_sample_grid(self.ema.module, loop.out/'samples'/f'iter_{loop.done:06d}.png', self.fixed_z, self.fixed_y)
 
+# %% ../nbs/07_generation.ipynb #7b5e03c2
+UNRECORDED = ('epochs', 'standing_batches', 'checkpoint_every', 'n_synthetic', 'report_size')
+
+def gan_settings(config:GenerationConfig, # the GAN's settings
+                 iterations:int, # its length (`config.iterations`, or what `config.epochs` comes to)
+                 seed:int, # its seed
+                 info:DatasetInfo # the collected images' facts
+                )->dict:
+    """The settings a GAN run records in its checkpoints and a resume must share: every field of `config` that shapes
+    the training, that is all but `UNRECORDED` (`epochs` becomes `iterations`; the others set what is saved or made
+    afterwards), then the seed and the images' facts; tuples as lists, as JSON keeps them."""
+    s = {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(config).items() if k not in UNRECORDED}
+    return dict(s, iterations=iterations, g_mults=s['g_mults'] or None, seed=seed, num_classes=info.num_classes,
+                channels=info.channels, size=info.size, z_dim=128, info=asdict(info))
+
 # %% ../nbs/07_generation.ipynb #60992a57
 def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
                     collected:ImageSet, # the collected images with the teacher's pseudo-labels
@@ -281,15 +297,9 @@ def train_generator(teacher:nn.Module, # the frozen teacher (a `FeatureModel`)
     log_every = log_every or math.gcd(50, c.checkpoint_every)
     if log_every > c.checkpoint_every or c.checkpoint_every % log_every:
         raise ValueError(f"checkpoint_every ({c.checkpoint_every}) must be a multiple of log_every ({log_every}).")
-    cfg = dict(lambda_d=c.lambda_d, lambda_g=c.lambda_g, lambda_fi=c.lambda_fi, lambda_cfs=c.lambda_cfs,
-               feature_transfer=c.feature_transfer, feature_blending=c.feature_blending, smoothing=c.smoothing,
-               discriminator=c.discriminator, d_mults=list(c.d_mults), ensemble=c.ensemble,
-               g_mults=list(c.g_mults) if c.g_mults else None, diff_augment=c.diff_augment, d_steps=c.d_steps,
-               adc_ramp=c.adc_ramp, lambda_ms=c.lambda_ms, lambda_mmd=c.lambda_mmd, ch=c.ch, bs=c.bs, lr=c.lr,
-               betas=list(c.betas), iterations=iterations, cfs_every=c.cfs_every, ema_decay=c.ema_decay,
-               ema_start=c.ema_start, seed=seed, num_classes=num_classes, channels=info.channels, size=info.size,
-               z_dim=128, info=asdict(info))
-    loop = Loop('gan', out_dir, resume, cfg, callbacks=callbacks, progress=progress)
+    cfg = gan_settings(c, iterations, seed, info)
+    loop = Loop('gan', out_dir, resume, cfg, defaults=gan_settings(GenerationConfig(), iterations, seed, info),
+                callbacks=callbacks, progress=progress)
     _check(teacher, collected, c.bs, num_classes, cfg)
     seed_everything(seed)
     teacher = teacher.to(device).eval()

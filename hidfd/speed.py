@@ -126,7 +126,7 @@ def device_name(device=None)->str:
     return f"{cpu}, {torch.get_num_threads()} threads"
 
 def speed_benchmark(device=None, # where to measure
-                    settings:list|None=None, # `SPEED_SETTINGS` names (default: fashion_mnist, and cifar10_paper on a GPU)
+                    settings:list|None=None, # `SPEED_SETTINGS` names (default: fashion_mnist; a GPU adds cifar10_paper)
                     steps:int=20, # timed batches of each step
                     teacher:str|Path|None=None # fashion_mnist's teacher checkpoint (default: an untrained ResNet-20)
                    )->dict:

@@ -248,13 +248,16 @@ def swap_batchnorm(model:nn.Module, # a model whose batch-norm layers to replace
 # %% ../nbs/04_train.ipynb #e28b5a71
 def check_resume(checkpoint:dict, # a checkpoint from `load_checkpoint`
                  settings:dict, # the settings of this call, as the loop records them in its checkpoints
-                 path:str|Path='' # the file it came from, for the message
+                 path:str|Path='', # the file it came from, for the message
+                 defaults:dict|None=None # what older checkpoints ran with, for settings added after they were written
                 ):
     """Refuse to resume a run with settings other than those it was trained with, in one sentence listing them: a
     resumed run continues exactly the run it saved (the same schedule as one without interruption), so a longer or
-    changed schedule is a new run. Checkpoints that record no settings are not checked."""
+    changed schedule is a new run. A setting the checkpoint does not record counts as its value in `defaults` (a setting
+    added later keeps the old behaviour at its default); checkpoints that record no settings are not checked."""
     saved = checkpoint.get('settings')
     if saved is None: return
+    saved = {**(defaults or {}), **saved}
     norm = lambda v: list(v) if isinstance(v, tuple) else v
     changed = [k for k in settings if norm(saved.get(k)) != norm(settings[k])]
     if changed:
@@ -311,7 +314,8 @@ class Loop:
                  settings:dict|None=None, # what a resumed run must share with the saved one (`check_resume`)
                  meta:dict|None=None, # facts the checkpoints record
                  callbacks=(), # `Callback`s, or functions `cb(loop)` called after each history row
-                 progress:bool=True # show a progress bar (in rank 0)
+                 progress:bool=True, # show a progress bar (in rank 0)
+                 defaults:dict|None=None # what older checkpoints ran with, for settings they do not record
                 ):
         self.kind, self.what, prefix = kind, *KINDS[check_name(kind, KINDS, 'kind')]
         self.out = ensure_writable(out_dir) if out_dir is not None else None
@@ -320,7 +324,8 @@ class Loop:
         if self.path is not None and self.path.exists() and not resume:
             raise FileExistsError(f"{str(self.out)!r} already holds a {self.what} run; pass resume=True to continue "
                                   "it, or choose another out_dir.")
-        self.resume, self.settings, self.meta, self.progress = resume, settings, meta or {}, progress
+        self.resume, self.settings, self.defaults = resume, settings, defaults
+        self.meta, self.progress = meta or {}, progress
         self.callbacks = [c if isinstance(c, Callback) else _AfterRow(c) for c in callbacks]
         self.history, self.row, self.done = [], None, 0
 
@@ -362,7 +367,7 @@ def run(self:Loop, task:Task, # what to train
     self._listeners = {e: [getattr(c, e) for c in cbs if overrides(c, e)] for e in _EVENTS}
     if self.resume and self.path is not None and self.path.exists():
         ck = load_checkpoint(self.path, kind=self.kind)
-        check_resume(ck, self.settings, self.path)
+        check_resume(ck, self.settings, self.path, self.defaults)
         if 'arch' in self.meta: check_same_model(ck['meta'], self.meta, self.path)
         task.load_state_dict(ck['state'])
         self.history = ck['history']
