@@ -16,9 +16,8 @@ from .core import (atomic_save, batch_share, check_batch_split, compile_step, da
 from .config import GenerationConfig, split_section
 from .data import DatasetInfo, ImageSet, augment, batches, normalize, on_device
 from .gan import (DiffAugment, Generator, adc_d_loss, adc_g_loss, class_mmd_loss, feature_blending_loss,
-                       feature_transfer_loss,
-                       get_discriminator, hinge_d_loss, hinge_g_loss, mode_seeking_loss, pooled_maps,
-                       from_generator_range, to_generator_range, to_teacher_input)
+                       feature_transfer_loss, get_discriminator, hinge_d_loss, hinge_g_loss, mode_seeking_loss,
+                       pooled_maps, from_generator_range, to_generator_range, to_teacher_input)
 from .models import check_input
 from .smoothing import CategoryFrequencySmoothing
 from .train import Loop, Task, load_checkpoint
