@@ -4,11 +4,12 @@
 
 # %% ../nbs/10_pipeline.ipynb #839cb99d
 from __future__ import annotations
-import contextlib, json, sys, time
+import contextlib, functools, json, sys, time
 from dataclasses import asdict, replace
 from pathlib import Path
 import torch, torch.nn as nn
 import matplotlib.pyplot as plt
+from fastcore.basics import store_attr
 from .core import (atomic_save, barrier, check_batch_split, check_name, claim, default_device, ensure_writable,
                         fingerprint, init_distributed, is_main, lock_holder, peak_memory_mb, seed_everything)
 from .config import HiDFDConfig, config_hash, save_config
@@ -84,6 +85,7 @@ def task_info(config:HiDFDConfig, # the run's config
     return DatasetInfo('imagefolder', ch, d.size or 32, classes or tuple(str(i) for i in range(k)),
                        tuple(d.mean) or (0.5,) * ch, tuple(d.std) or (0.5,) * ch)
 
+# %% ../nbs/10_pipeline.ipynb #5898b32b
 def check_config(config:HiDFDConfig, # the run's config
                  teacher:nn.Module|None=None # the teacher, when it is given rather than trained
                 ):
@@ -197,69 +199,63 @@ def run(config:HiDFDConfig, # every hyper-parameter
                                f"{lock_holder(out/'run.lock')}); wait for it to finish, or choose another folder.")
         return _run_stages(config, out, given, tid, info, until, device, progress, callbacks)
 
-def _run_stages(config, out, given, tid, info, until, device, progress, callbacks):
-    "The stages of `run`, in the run folder `out` that this process holds."
-    m = Manifest(out, config, tid)
-    barrier()   # every process has read the manifest before rank 0 changes it: all skip the same stages
-    m.save()
-    if not (out/'config.toml').exists() and is_main(): save_config(config, out/'config.toml')
-    progress = progress and is_main()
-    def stage(name, fn):
-        "Run stage `name` unless the manifest says it is done; say whether it is the last one asked for."
-        if m.done(name):
-            if progress: print(f"hidfd: {name}: done earlier, kept", file=sys.stderr)
-        else:
-            if progress: print(f"hidfd: {name}" + (' (resuming)' if m.data['stages'].get(name) else ''),
-                               file=sys.stderr)
-            m.start(name)
-            t0 = time.perf_counter()
-            metrics = fn() or {}
-            m.finish(name, time.perf_counter() - t0, {**metrics, 'peak_memory_mb': peak_memory_mb(device)})
-            barrier()   # what rank 0 wrote is there before any process reads it
-        return name == until
+# %% ../nbs/10_pipeline.ipynb #93c873ed
+class _Stages:
+    """The stages of `run`, one method each, returning the metrics the manifest records; the teacher and the collected
+    set are read from the run folder when a later stage first needs them."""
+    def __init__(self, config, out, given, info, device, progress, callbacks):
+        store_attr()
 
-    def do_teacher():
-        if given is not None: return {}
-        t = config.teacher
-        r = train_teacher(config.data.dataset, t.arch, t.epochs, t.bs, t.lr, t.wd, t.valid_size, t.limit or None,
-                          out/'teacher', config.data.root or None, config.seed, device, resume=True, progress=progress)
+    @functools.cached_property
+    def T(self):
+        "The teacher: the one given to `run`, or the one the teacher stage trained."
+        if self.given is not None: return self.given.to(self.device).eval()
+        return load_model(self.out/'teacher'/'latest.pt', device=self.device)
+
+    @functools.cached_property
+    def collected(self): return load_synthetic(self.out/'collected.pt')
+
+    def teacher(self):
+        if self.given is not None: return {}
+        t = self.config.teacher
+        r = train_teacher(self.config.data.dataset, t.arch, t.epochs, t.bs, t.lr, t.wd, t.valid_size, t.limit or None,
+                          self.out/'teacher', self.config.data.root or None, self.config.seed, self.device, resume=True,
+                          progress=self.progress)
         return {k: r[k] for k in ('test_accuracy', 'best_valid_accuracy', 'train_images', 'images_per_s')}
-    if stage('teacher', do_teacher): return m.data
-    T = given.to(device).eval() if given is not None else load_model(out/'teacher'/'latest.pt', device=device)
 
-    def do_collect():
-        pool, n = _pool(config, info)
-        c = collect(pool, T, n=n, strategy=config.data.strategy, seed=config.seed, device=device)
-        if is_main(): save_synthetic(c, out/'collected.pt')
+    def collect(self):
+        config = self.config
+        pool, n = _pool(config, self.info)
+        c = collect(pool, self.T, n=n, strategy=config.data.strategy, seed=config.seed, device=self.device)
+        if is_main(): save_synthetic(c, self.out/'collected.pt')
         metrics = {k: c.record[k] for k in ('n', 'class_histogram', 'agreement', 'warning') if k in c.record}
         if config.data.dataset == 'imagefolder':
             d = config.data
             source = 'data.mean and data.std' if d.mean and d.std else "the collected images' statistics"
             metrics['normalisation'] = dict(mean=list(c.info.mean), std=list(c.info.std), source=source)
         return metrics
-    if stage('collect', do_collect): return m.data
-    collected = load_synthetic(out/'collected.pt')
 
-    def do_generate():
-        if not config.generation.n_synthetic: return dict(iterations=0)           # real images only: no GAN to train
-        r = train_generator(T, collected, config.generation, out_dir=out/'gan', resume=True, seed=config.seed,
-                            device=device, progress=progress, callbacks=callbacks)
+    def generate(self):
+        g = self.config.generation
+        if not g.n_synthetic: return dict(iterations=0)           # real images only: no GAN to train
+        r = train_generator(self.T, self.collected, g, out_dir=self.out/'gan', resume=True, seed=self.config.seed,
+                            device=self.device, progress=self.progress, callbacks=self.callbacks)
         h = r['history']
         return dict(iterations=h[-1]['iteration'], gan_time_s=sum(x['time'] for x in h),
-                    images_per_s=config.generation.bs * h[-1]['iteration'] / max(sum(x['time'] for x in h), 1e-9))
-    if stage('generate', do_generate): return m.data
+                    images_per_s=g.bs * h[-1]['iteration'] / max(sum(x['time'] for x in h), 1e-9))
 
-    def do_synthesize():
+    def synthesize(self):
+        config, out, collected = self.config, self.out, self.collected
         if not config.generation.n_synthetic: return dict(n=0)
-        syn = synthesize(load_generator(out/'gan', device=device), config.generation.n_synthetic, collected.info,
-                         seed=config.seed, device=device)
+        syn = synthesize(load_generator(out/'gan', device=self.device), config.generation.n_synthetic, collected.info,
+                         seed=config.seed, device=self.device)
         if not is_main(): return {}   # every process holds the whole set; rank 0 saves it and measures it
         save_synthetic(syn, out/'synthetic.pt')
-        test = _test_split(config, info)
+        test = _test_split(config, self.info)
         real = test if test is not None else collected
         real = real.subset(torch.arange(min(len(real), config.generation.report_size)))
         hist = [json.loads(l) for l in (out/'gan'/'gan_history.jsonl').read_text().splitlines()]
-        rep = generation_report(T, syn, real, hist, references={'collected': collected}, device=device)
+        rep = generation_report(self.T, syn, real, hist, references={'collected': collected}, device=self.device)
         figs = ensure_writable(out/'figures')
         for k, f in rep.pop('figures').items():
             f.savefig(figs/f'generation_{k}.png', dpi=80)
@@ -267,34 +263,34 @@ def _run_stages(config, out, given, tid, info, until, device, progress, callback
         keys = ('agreement', 'balance_kl', 'frechet_distance', 'intra_class_fd', 'diversity', 'precision', 'recall',
                 'density', 'coverage', 'n')
         return dict({k: rep[k] for k in keys}, collected_coverage=rep['references']['collected']['coverage'])
-    if stage('synthesize', do_synthesize): return m.data
 
-    def do_distill():
-        s = config.distill
+    def distill(self):
+        config, s, out, collected, info = self.config, self.config.distill, self.out, self.collected, self.info
         syn = load_synthetic(out/'synthetic.pt') if config.generation.n_synthetic else None
         seed_everything(config.seed)
         student = get_model(s.student, info.num_classes, info.channels)
-        r = train_student(s.method, T, student, inflate(collected, syn, s.repeat), s, out_dir=out/'distill',
-                          resume=True, seed=config.seed, device=device, progress=progress, callbacks=callbacks)
+        r = train_student(s.method, self.T, student, inflate(collected, syn, s.repeat), s, out_dir=out/'distill',
+                          resume=True, seed=config.seed, device=self.device, progress=self.progress,
+                          callbacks=self.callbacks)
         if is_main(): save_student(r['model'], collected.info, out/'student')
         h = r['history']
         n_images = len(collected) * s.repeat + config.generation.n_synthetic
-        steps = h[-1].get('step') or len(h) * (n_images // config.distill.bs)   # counted, or whole batches per epoch
+        steps = h[-1].get('step') or len(h) * (n_images // s.bs)   # counted, or whole batches per epoch
         seconds = sum(x['time'] for x in h)
         last = {k: h[-1][k] for k in ('train_acc', 'train_loss') if k in h[-1]}   # DAFL's rows hold its own losses
         speed = (sum(x['images_per_s'] for x in h) / len(h) if all('images_per_s' in x for x in h)
-                 else config.distill.bs * steps / max(seconds, 1e-9))
+                 else s.bs * steps / max(seconds, 1e-9))
         return dict(epochs=len(h), steps=steps, **last, train_time_s=seconds, images_per_epoch=n_images,
                     images_per_s=speed)
-    if stage('distill', do_distill): return m.data
 
-    def do_evaluate():
+    def evaluate(self):
         if not is_main(): return {}
-        test, student = _test_split(config, info), load_student(out/'student', device=device)
+        out, device = self.out, self.device
+        test, student = _test_split(self.config, self.info), load_student(out/'student', device=device)
         metrics = dict(student_parameters=sum(p.numel() for p in student.parameters()),
-                       teacher_parameters=sum(p.numel() for p in T.parameters()))
+                       teacher_parameters=sum(p.numel() for p in self.T.parameters()))
         if test is not None:
-            ts, st = evaluate(T, test, device=device), evaluate(student.model, test, device=device)
+            ts, st = evaluate(self.T, test, device=device), evaluate(student.model, test, device=device)
             metrics.update(test_images=len(test), teacher_accuracy=ts['accuracy'], student_accuracy=st['accuracy'])
         else: metrics['test_set'] = 'none: accuracies not measured (give a labelled folder as data.test)'
         if (out/'distill'/'history.jsonl').exists():   # every method but DAFL (its history is in its checkpoint)
@@ -302,7 +298,28 @@ def _run_stages(config, out, given, tid, info, until, device, progress, callback
             fig.savefig(ensure_writable(out/'figures')/'distill_history.png', dpi=80)
             plt.close(fig)
         return metrics
-    stage('evaluate', do_evaluate)
+
+# %% ../nbs/10_pipeline.ipynb #b7e93c6e
+def _run_stages(config, out, given, tid, info, until, device, progress, callbacks):
+    "The stages of `run`, in the run folder `out` that this process holds."
+    m = Manifest(out, config, tid)
+    barrier()   # every process has read the manifest before rank 0 changes it: all skip the same stages
+    m.save()
+    if not (out/'config.toml').exists() and is_main(): save_config(config, out/'config.toml')
+    progress = progress and is_main()
+    stages = _Stages(config, out, given, info, device, progress, callbacks)
+    for name in STAGES:
+        if m.done(name):
+            if progress: print(f"hidfd: {name}: done earlier, kept", file=sys.stderr)
+        else:
+            if progress: print(f"hidfd: {name}" + (' (resuming)' if m.data['stages'].get(name) else ''),
+                               file=sys.stderr)
+            m.start(name)
+            t0 = time.perf_counter()
+            metrics = getattr(stages, name)() or {}
+            m.finish(name, time.perf_counter() - t0, {**metrics, 'peak_memory_mb': peak_memory_mb(device)})
+            barrier()   # what rank 0 wrote is there before any process reads it
+        if name == until and name != 'evaluate': return m.data
     if is_main(): write_report(out)
     barrier()
     return json.loads((out/'report.json').read_text())
