@@ -176,6 +176,7 @@ class DAFLTask(Task):
         self.sched.step()
         return {k: v.detach() for k, v in {**parts, 'generator': g_loss, 'student': s_loss}.items()}
 
+# %% ../nbs/09_baselines.ipynb #6f349155
 def train_dafl(teacher:nn.Module, # the frozen teacher, a `FeatureModel`
                student:nn.Module, # the student, a `FeatureModel`
                info:DatasetInfo, # the teacher's dataset: channels, size, normalisation

@@ -189,6 +189,7 @@ def _times(stage:str, history:list)->dict:
 
 _STAGES = ('gan', 'synthesize', 'student')
 
+# %% ../nbs/11_bench.ipynb #87fb8a95
 def run_cell(bench:BenchConfig, # the grid
              cell:tuple, # `(method, budget, seed)`
              runs:str|Path='bench/runs', # folder of the cells' checkpoints and the shared GANs
@@ -264,6 +265,7 @@ def _current(bench:BenchConfig, cell:tuple, results:Path, teacher_fp:str|None=No
             and r.get('valid_size') == bench.valid_size and ('student_accuracy' in r or not bench.score_test))
     return r if same else None
 
+# %% ../nbs/11_bench.ipynb #1036bf0e
 def _work(bench, cells, runs, results, device, progress):
     "One worker: compute each cell of `cells` that has no current result and that no other process holds."
     if isinstance(bench, dict): bench = BenchConfig(**bench)
@@ -326,6 +328,7 @@ def keep_samples(bench:BenchConfig, runs:str|Path, results:str|Path)->list:
         kept.append(dst)
     return kept
 
+# %% ../nbs/11_bench.ipynb #e27dfd36
 def run_bench(bench:BenchConfig|str='fashion_mnist', # a `BenchConfig` or a name from `BENCHES`
               runs:str|Path='bench/runs', # checkpoints of the cells and the shared GANs
               results:str|Path|None=None, # cell JSONs, `teacher.json` and the summary (default: `bench/results/NAME`)
@@ -427,6 +430,7 @@ def _claims(bench:BenchConfig, acc, teacher:float|None)->list:
                            value=f'{100*share:.1f}% ({100*statistics.fmean(h.values()):.2f}%)', holds=share >= 0.96))
     return claims
 
+# %% ../nbs/11_bench.ipynb #e25cba10
 def summarize(bench:BenchConfig|str, # the grid
               results:str|Path # its results folder
              )->dict:

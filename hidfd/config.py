@@ -43,6 +43,7 @@ class TeacherConfig:
     valid_size:int=5000 # training images it holds out for validation
     limit:int=0 # train it on only this many images (0: all)
 
+# %% ../nbs/01_config.ipynb #44a79430
 @dataclass
 class GenerationConfig:
     "Stage 1, the arguments of `train_generator`, and how many images to synthesize."
@@ -76,6 +77,7 @@ class GenerationConfig:
     n_synthetic:int=50000 # images to synthesize for the student
     report_size:int=2000 # held-out real images the generation report compares with
 
+# %% ../nbs/01_config.ipynb #1617d689
 @dataclass
 class DistillConfig:
     "Stage 2, the arguments of `distill`, the student and the data inflation."

@@ -227,6 +227,7 @@ def barrier():
     import torch.distributed as dist
     if world_size() > 1: dist.barrier()
 
+# %% ../nbs/00_core.ipynb #c647b279
 def global_mean(t:torch.Tensor # this process's rows (N, ...), the same N in every process
                )->torch.Tensor:
     "The mean of `t`'s rows over the batch of all processes, differentiable: gradients flow back to every process."
@@ -260,6 +261,7 @@ def step_means(sums:dict, # name -> a tensor summed over `steps` steps in this p
     "The mean of each sum per step and process, as floats: one synchronisation for the whole row of a log."
     return dict(zip(sums, (all_sum(torch.stack(list(sums.values()))) / (steps * world_size())).tolist()))
 
+# %% ../nbs/00_core.ipynb #0ec3adc8
 def data_parallel(module:torch.nn.Module, # the module whose gradients to average over the processes
                   device:torch.device, # where it runs
                   **kwargs # passed on to `DistributedDataParallel`

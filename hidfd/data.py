@@ -186,6 +186,7 @@ def count_images(root:str|Path # a folder of images
     root = Path(root).expanduser()
     return len(_image_files(root)) if root.is_dir() else 0
 
+# %% ../nbs/02_data.ipynb #04971dcb
 def _decode(path:Path, channels:int, size:int):
     """A uint8 image `(channels, size, size)` from `path` through Pillow, or `None` when it cannot be read. Every
     mode maps to grey or RGB: 16-bit grey is scaled to 8 bits, CMYK and palettes are converted, transparency is dropped;

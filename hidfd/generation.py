@@ -62,6 +62,7 @@ class FeatureBank(nn.Module):
         self.register_buffer('labels', torch.cat(labels))
     def standardise(self, f:torch.Tensor)->torch.Tensor: return (f - self.mean) / self.std
 
+# %% ../nbs/07_generation.ipynb #dfe1cbd7
 def _seen(x, augment, g):
     "What D sees of images `x`: `x` itself, or `x` through DiffAugment with parameters drawn from `g`."
     return x if augment is None else augment(x, augment.sample(len(x), x.shape[-1], g))
@@ -522,6 +523,7 @@ def generation_report(teacher:nn.Module, # the teacher
     if plot: rep['figures'] = _report_figures(synthetic, hist, history)
     return rep
 
+# %% ../nbs/07_generation.ipynb #414b4fd3
 def _report_figures(synthetic, hist, history):
     import matplotlib.pyplot as plt
     from hidfd.data import show_images

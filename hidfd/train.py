@@ -461,6 +461,7 @@ class FitTask(Task):
         self.best = loop.row['valid_acc']
         loop.save(loop.out/'best.pt', dict(model=self.model.state_dict()))
 
+# %% ../nbs/04_train.ipynb #ed0c245f
 def fit(model:nn.Module, # the model to train (a `FeatureModel`)
         train_data:ImageSet, # labelled training images
         valid_data:ImageSet|None=None, # images for validation accuracy and the `best` checkpoint
@@ -573,6 +574,7 @@ def _strip_prefixes(sd:dict, want:set)->dict:
         sd = {k.split('.', 1)[1]: v for k, v in sd.items()}
     return sd
 
+# %% ../nbs/04_train.ipynb #c85c3e22
 def load_teacher(path:str|Path, # a `fit` checkpoint, a state_dict (bare, in a dict, with wrapper prefixes), safetensors
                  arch:str|None=None, # the architecture, if the file does not say: a zoo name or `torchvision.NAME`
                  device=None # where to put the model
