@@ -57,6 +57,9 @@ def _cmd_eval(a):
         if test.info.classes != i.classes:
             raise ValueError(f"The folder's classes {list(test.info.classes)} are not the student's {list(i.classes)}.")
     else: test = get_dataset(name, 'val' if name == 'tiny_imagenet' else 'test', a.root)
+    if a.n is not None:
+        if a.n < 1: raise ValueError(f"--n is how many test images to evaluate, at least 1; got {a.n}.")
+        test = test.subset(list(range(min(a.n, len(test)))))
     r = evaluate(student.model, ImageSet(test.images, test.labels, i), device=a.device)
     print(f"Accuracy of the student in {a.student} on {len(test):,} {name} test images: {r['accuracy']:.4f}")
 
@@ -109,6 +112,7 @@ def _eval_synth_parsers(sub):
     e.add_argument('student', help='a folder written by save_student (RUN/student)')
     e.add_argument('--dataset', help="a dataset name (default: the student's), or imagefolder with --root")
     e.add_argument('--root', help='where the dataset lies, if not in a standard place')
+    e.add_argument('--n', type=int, help='evaluate the first N test images only (default: all)')
     e.add_argument('--device')
     s = sub.add_parser('synth', help='synthesize a labelled image set from a GAN run')
     s.add_argument('gan', help='a GAN run folder (RUN/gan) or its gan_latest.pt')
