@@ -422,12 +422,14 @@ def _claims(bench:BenchConfig, acc, teacher:float|None)->list:
         h = acc(rec, b)
         if h and dafl:
             d = 100 * (statistics.fmean(h.values()) - statistics.fmean(dafl.values()))
-            claims.append(dict(claim=f'{label} >= DAFL + 10 points at {b}', value=f'{d:+.2f} points', holds=d >= 10))
+            claims.append(dict(claim=f'{label} >= DAFL + 10 points at {b}',
+                               value=f'{d:+.2f} points ({len(h)} and {len(dafl)} seeds)', holds=d >= 10))
     h = acc(rec, bench.ablation_budget)
     if h and teacher:
         share = statistics.fmean(h.values()) / teacher
         claims.append(dict(claim=f"{label} >= 96% of the teacher's accuracy at {bench.ablation_budget}",
-                           value=f'{100*share:.1f}% ({100*statistics.fmean(h.values()):.2f}%)', holds=share >= 0.96))
+                           value=f'{100*share:.1f}% ({100*statistics.fmean(h.values()):.2f}%, {len(h)} seeds)',
+                           holds=share >= 0.96))
     return claims
 
 # %% ../nbs/11_bench.ipynb #e25cba10
