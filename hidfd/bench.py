@@ -226,10 +226,12 @@ def run_cell(bench:BenchConfig, # the grid
                                            f"{s.steps}.")
     res.update(student_steps=done, student_images=done * s.bs, **_times('student', r['history']))
     t0 = time.perf_counter()
-    res['valid_accuracy'] = evaluate(r['model'], valid, device=device)['accuracy']
+    v = evaluate(r['model'], valid, device=device)
+    res.update(valid_accuracy=v['accuracy'], valid_per_class=v['per_class'])
     if bench.score_test:
         test = _split(d.dataset, 'test', d.root, bench.test_size)
-        res.update(student_accuracy=evaluate(r['model'], test, device=device)['accuracy'], test_images=len(test))
+        t = evaluate(r['model'], test, device=device)
+        res.update(student_accuracy=t['accuracy'], test_per_class=t['per_class'], test_images=len(test))
     res.update(valid_images=len(valid), evaluate_time_s=time.perf_counter() - t0, peak_memory_mb=peak_memory_mb(device))
     res['wall_time_s'] = sum(res.get(f'{k}_time_s', 0) for k in _STAGES)
     # the cost, unchanged by other programs on the cores

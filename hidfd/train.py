@@ -27,11 +27,15 @@ def evaluate(model:nn.Module, # a classifier taking normalised images
              bs:int=512, # batch size
              device=None # where to run the model
             )->dict:
-    "Accuracy and mean cross-entropy of `model` on `data`."
+    """Accuracy, mean cross-entropy and `per_class` accuracy (a list of `C`, `None` for a class without images) of
+    `model` on `data`."""
     if not data.labelled: raise ValueError("evaluate needs labelled images; this set has images with label -1.")
     logits = predict(model, data, bs, device)
-    return dict(accuracy=(logits.argmax(1) == data.labels).float().mean().item(),
-                loss=F.cross_entropy(logits, data.labels).item())
+    hit, C = logits.argmax(1) == data.labels, logits.shape[1]
+    n = torch.bincount(data.labels, minlength=C)
+    per = (torch.bincount(data.labels, hit.double(), minlength=C) / n.clamp(min=1)).tolist()
+    return dict(accuracy=hit.float().mean().item(), loss=F.cross_entropy(logits, data.labels).item(),
+                per_class=[p if k else None for p, k in zip(per, n.tolist())])
 
 # %% ../nbs/04_train.ipynb #bb5ccdb1
 def model_meta(model:nn.Module, # a model from `get_model` (or one with `arch` and `in_channels` set)
