@@ -14,8 +14,8 @@ from .core import (atomic_save, check_name, claim, clock, default_device, elapse
 from .data import collect, get_dataset
 from .models import get_model
 from .train import evaluate, load_model
-from .generation import (generation_report, load_generator, load_synthetic, save_synthetic, synthesize,
-                              train_generator)
+from .generation import (REPORT_KEYS, generation_report, load_generator, load_synthetic, save_synthetic,
+                              synthesize, train_generator)
 from .distill import inflate
 from .baselines import train_student
 from .config import (CPU_GENERATION, METHODS, DistillConfig, HiDFDConfig, config_hash,
@@ -173,8 +173,7 @@ def _synthetic(config:HiDFDConfig, teacher, collected, runs:Path, valid, device,
                 save_synthetic(syn, gan/'synthetic.pt')
                 rep = generation_report(teacher, syn, valid.subset(torch.arange(min(len(valid), g.report_size))),
                                         plot=False, device=device)
-                meta = {k: rep[k] for k in ('agreement', 'balance_kl', 'frechet_distance', 'intra_class_fd',
-                                            'diversity', 'precision', 'recall', 'density', 'coverage')}
+                meta = {k: rep[k] for k in REPORT_KEYS}
                 took = elapsed(t0)
                 meta.update(iterations=r['history'][-1]['iteration'], **_times('gan', r['history']),
                             synthesize_time_s=took['time'], synthesize_cpu_s=took['cpu_time'])
@@ -400,7 +399,7 @@ def _row(method:str, budget:int, rs:list)->dict:
                student_steps=rs[0]['student_steps'], student_images=rs[0]['student_images'],
                peak_memory_mb=max(r.get('peak_memory_mb', 0) for r in rs))
     gen = [r['generation'] for r in rs if 'generation' in r]
-    keys = ('agreement', 'diversity', 'frechet_distance', 'coverage')
+    keys = ('agreement', 'frechet_distance', 'recall', 'coverage')
     if gen: row.update({k: statistics.fmean(g[k] for g in gen) for k in keys if k in gen[0]})
     return row
 

@@ -18,8 +18,8 @@ from .data import (DatasetInfo, ImageSet, collect, count_images, dataset_info, f
 from .models import as_feature_model, check_input, first_conv, get_model, list_models
 from .train import evaluate, load_model, load_teacher, plot_history, train_teacher
 from .gan import DiffAugment, get_discriminator
-from .generation import (generation_report, load_generator, load_synthetic, save_synthetic, synthesize,
-                              train_generator)
+from .generation import (REPORT_KEYS, generation_report, load_generator, load_synthetic, save_synthetic,
+                              synthesize, train_generator)
 from .distill import inflate, load_student, save_student
 from .baselines import STUDENT_METHODS, train_student
 
@@ -260,9 +260,7 @@ class _Stages:
         for k, f in rep.pop('figures').items():
             f.savefig(figs/f'generation_{k}.png', dpi=80)
             plt.close(f)   # closed: not shown again in a notebook
-        keys = ('agreement', 'balance_kl', 'frechet_distance', 'intra_class_fd', 'diversity', 'precision', 'recall',
-                'density', 'coverage', 'n')
-        return dict({k: rep[k] for k in keys}, collected_coverage=rep['references']['collected']['coverage'])
+        return dict({k: rep[k] for k in (*REPORT_KEYS, 'n')}, collected_coverage=rep['references']['collected']['coverage'])
 
     def distill(self):
         config, s, out, collected, info = self.config, self.config.distill, self.out, self.collected, self.info
