@@ -314,7 +314,9 @@ def forget_cell(bench:BenchConfig, cell:tuple, runs:str|Path, results:str|Path):
 
 def keep_samples(bench:BenchConfig, runs:str|Path, results:str|Path)->list:
     """Copy the last sample grid of each GAN behind the finished cells to `results/samples`, named after the first cell
-    using it."""
+    using it. A kept grid is never replaced: it shows the GAN its cells' results came from, even when a GAN with the same
+    settings is trained again later (on another machine it draws other images); `forget_cell` removes it with the
+    result."""
     kept, seen = [], set()
     for c in bench_cells(bench):
         config = cell_config(bench, c)
@@ -325,7 +327,7 @@ def keep_samples(bench:BenchConfig, runs:str|Path, results:str|Path)->list:
         if gan in seen or not grids: continue
         seen.add(gan)
         dst = ensure_writable(Path(results)/'samples')/(cell_name(c).replace('/', '-') + '.png')
-        if not dst.exists() or dst.read_bytes() != grids[-1].read_bytes(): atomic_save(grids[-1].read_bytes(), dst)
+        if not dst.exists(): atomic_save(grids[-1].read_bytes(), dst)
         kept.append(dst)
     return kept
 
