@@ -575,17 +575,23 @@ def summary_markdown(summary:dict # from `summarize`, or `summary.json`
     return '\n'.join(out) + '\n'
 
 # %% ../nbs/11_bench.ipynb #e7799577
+def _colours(summary:dict)->dict:
+    "One matplotlib colour per method of `summary`, so a method has the same colour in every plot."
+    methods = dict.fromkeys([*summary['bench']['methods'], *(r['method'] for r in summary['rows'])])
+    return {m: f'C{i}' for i, m in enumerate(methods)}
+
 def plot_budgets(summary:dict # from `summarize`, or `summary.json`
                 ):
     """Student accuracy against collected images for each method, with the teacher, DAFL and the supervised reference as
     lines."""
     import matplotlib.pyplot as plt
-    b = summary['bench']
+    b, colour = summary['bench'], _colours(summary)
     fig, ax = plt.subplots(figsize=(6, 4))
     for m in b['methods']:
         rs = sorted((r for r in summary['rows'] if r['method'] == m), key=lambda r: r['budget'])
         if rs: ax.errorbar([r['budget'] for r in rs], [100*r['accuracy'] for r in rs],
-                           [100*r['accuracy_std'] for r in rs], marker='o', capsize=3, label=_LABELS.get(m, m))
+                           [100*r['accuracy_std'] for r in rs], marker='o', capsize=3, label=_LABELS.get(m, m),
+                           color=colour[m])
     for m, style in (('dafl', ':'), ('supervised', '-.')):
         r = next((r for r in summary['rows'] if r['method'] == m), None)
         if r: ax.axhline(100*r['accuracy'], ls=style, c='grey', label=_LABELS.get(m, m))
@@ -604,10 +610,12 @@ def plot_wall_time(summary:dict # from `summarize`, or `summary.json`
     the machine or by a paused worker), else wall time; the axis says which."""
     import matplotlib.pyplot as plt
     key, what = _time_key(summary['rows'])
+    colour = _colours(summary)
     fig, ax = plt.subplots(figsize=(6, 4))
     for m in dict.fromkeys(r['method'] for r in summary['rows']):
         rs = [r for r in summary['rows'] if r['method'] == m]
-        ax.scatter([r[key] for r in rs], [100*r['accuracy'] for r in rs], label=_LABELS.get(m, m), s=25)
+        ax.scatter([r[key] for r in rs], [100*r['accuracy'] for r in rs], label=_LABELS.get(m, m), s=25,
+                   color=colour[m])
         for r in rs:
             if r['budget'] and m not in ('supervised',) and m in summary['bench']['methods']:
                 ax.annotate(str(r['budget']), (r[key], 100*r['accuracy']), fontsize=7, xytext=(3, 3),
