@@ -576,9 +576,11 @@ def summary_markdown(summary:dict # from `summarize`, or `summary.json`
 
 # %% ../nbs/11_bench.ipynb #e7799577
 def _colours(summary:dict)->dict:
-    "One matplotlib colour per method of `summary`, so a method has the same colour in every plot."
+    "One matplotlib colour per method of `summary`, the same in every plot, and no two alike (tab20 past ten)."
+    import matplotlib.pyplot as plt
     methods = dict.fromkeys([*summary['bench']['methods'], *(r['method'] for r in summary['rows'])])
-    return {m: f'C{i}' for i, m in enumerate(methods)}
+    if len(methods) <= 10: return {m: f'C{i}' for i, m in enumerate(methods)}
+    return {m: plt.get_cmap('tab20')(i % 20) for i, m in enumerate(methods)}
 
 def plot_budgets(summary:dict # from `summarize`, or `summary.json`
                 ):
