@@ -298,6 +298,24 @@ def _work(bench, cells, runs, results, device, progress):
     try: _work_on(bench, cells, runs, results, device, progress)
     finally: torch.set_num_threads(threads)
 
+def _exit_with_parent():
+    "In a worker process: exit as soon as the process that started it ends, however it ended (Ctrl-C, `kill`, a crash)."
+    import multiprocessing as mp, os, threading
+    parent = mp.parent_process()
+    if parent is None: return
+    def watch():
+        parent.join()   # returns when the parent's end of the pipe closes, which the kernel does when it dies
+        print(f"bench: worker {os.getpid()} stops because the command that started it ended; its cells resume from "
+              "their last checkpoints", file=sys.stderr, flush=True)
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True).start()
+
+def _worker(*args):
+    "The target of a `--workers` process: `_work`, ended with its parent, quiet on Ctrl-C (the parent says why)."
+    _exit_with_parent()
+    try: _work(*args)
+    except KeyboardInterrupt: sys.exit(130)
+
 def _work_on(bench, cells, runs, results, device, progress):
     fp = fingerprint(bench.teacher)
     for cell in cells:
@@ -395,12 +413,18 @@ def run_bench(bench:BenchConfig|str='fashion_mnist', # a `BenchConfig` or a name
     else:
         import multiprocessing as mp
         ctx = mp.get_context('spawn')
-        procs = [ctx.Process(target=_work,
+        procs = [ctx.Process(target=_worker,
                              args=(asdict(bench), todo, runs, results, device, progress)) for _ in range(workers)]
-        for p in procs:
-            p.start()
-            time.sleep(1)
-        for p in procs: p.join()
+        try:
+            for p in procs:
+                p.start()
+                time.sleep(1)
+            for p in procs: p.join()
+        finally:   # an exception here (Ctrl-C) stops the workers too; if this process is killed, they stop themselves
+            started = [p for p in procs if p.pid is not None]
+            for p in started:
+                if p.is_alive(): p.terminate()
+            for p in started: p.join()
         bad = [p.exitcode for p in procs if p.exitcode]
         if bad: raise RuntimeError(f"{len(bad)} of {workers} workers failed (see their messages above); run the same "
                                    "command again to resume.")
