@@ -4,17 +4,17 @@
 
 # %% ../nbs/00_core.ipynb #bdc1f3e2
 from __future__ import annotations
-import difflib, errno, hashlib, io, os, random, shutil, sys, tempfile, time
+import difflib, errno, hashlib, io, os, random, shutil, subprocess, sys, tempfile, time
 from contextlib import contextmanager
 from pathlib import Path
 import torch
 
 # %% auto #0
-__all__ = ['default_device', 'seed_everything', 'mixed_precision', 'memory_format', 'compile_step', 'check_name',
+__all__ = ['LAUNCH_ERRORS', 'default_device', 'seed_everything', 'mixed_precision', 'memory_format', 'compile_step', 'check_name',
            'ensure_writable', 'file_mode', 'atomic_save', 'claim', 'is_held', 'lock_holder', 'world_size', 'rank',
            'is_main', 'init_distributed', 'batch_share', 'check_batch_split', 'all_sum', 'barrier', 'global_mean',
-           'global_rows', 'step_means', 'data_parallel', 'hidfd_home', 'peak_memory_mb', 'reset_peak_memory', 'clock',
-           'elapsed', 'fingerprint']
+           'global_rows', 'step_means', 'data_parallel', 'torchrun', 'hidfd_home', 'peak_memory_mb',
+           'reset_peak_memory', 'clock', 'elapsed', 'fingerprint']
 
 # %% ../nbs/00_core.ipynb #09dcf365
 def default_device(device:str|torch.device|None=None # a device name, or `None` for CUDA when available, else CPU
@@ -271,6 +271,26 @@ def data_parallel(module:torch.nn.Module, # the module whose gradients to averag
     from torch.nn.parallel import DistributedDataParallel
     ids = [device.index if device.index is not None else torch.cuda.current_device()] if device.type == 'cuda' else None
     return DistributedDataParallel(module, device_ids=ids, **kwargs)
+
+# %% ../nbs/00_core.ipynb #b5e1a7c1
+# What a launch prints when the processes could not meet: a port taken, a socket refused or reset
+LAUNCH_ERRORS = ('DistNetworkError', 'DistStoreError', 'RendezvousConnectionError', 'RendezvousTimeoutError',
+                 'Address already in use', 'Connection refused', 'Connection reset by peer', 'connectFullMesh')
+
+def torchrun(script:str|Path, # what every process runs: a Python file, or a console script such as `hidfd`
+             *args, # its arguments
+             nproc:int=2, # processes on this machine
+             env:dict|None=None, # environment variables to set
+             retries:int=2 # launches tried again when their processes could not meet (`LAUNCH_ERRORS`)
+            )->subprocess.CompletedProcess:
+    "Run `script` under torchrun in `nproc` processes here, one thread each; its exit code and output (text) are returned."
+    cmd = [sys.executable, '-m', 'torch.distributed.run', '--standalone', f'--nproc_per_node={nproc}', str(script),
+           *map(str, args)]
+    env = {**os.environ, 'OMP_NUM_THREADS': '1', **(env or {})}
+    for _ in range(retries + 1):
+        done = subprocess.run(cmd, capture_output=True, text=True, env=env)
+        if done.returncode == 0 or not any(e in done.stdout + done.stderr for e in LAUNCH_ERRORS): break
+    return done
 
 # %% ../nbs/00_core.ipynb #fafbcc61
 def hidfd_home()->Path:
