@@ -78,6 +78,9 @@ BENCHES = {
     # what it was set against at 60: the recommended student on the grid's generator of 600 images
     'fashion_mnist_plain': BenchConfig(base=FASHION_MNIST, methods=('hidfd_recommended',), seeds=(0, 1),
                                        score_test=False, **{**_ONE_BUDGET, 'budgets': (60,)}),
+    # what the synthetic images add: the recommended student on the collected images alone, against the grid's cells
+    'fashion_mnist_real_only': BenchConfig(base=FASHION_MNIST, methods=('collection_recommended',), seeds=(0,),
+                                           score_test=False, **{**_ONE_BUDGET, 'budgets': (600, 60, 6000)}),
     'tiny': BenchConfig(base={
         'data.dataset': 'fashion_mnist', 'generation.iterations': 2, 'generation.bs': 16, 'generation.ch': 8,
         'generation.standing_batches': 2, 'generation.n_synthetic': 40, 'generation.report_size': 100,

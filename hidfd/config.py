@@ -278,6 +278,8 @@ METHODS = {   # name: (what it is, in a few words; its changes to a config)
     'collection_fm': ('collection only, function matching (KD + mixup)',
                       {**_NO_GAN, 'distill.method': 'kd', 'distill.mix': 'mixup'}),
     'collection_cs': ('collection only, classifier sharing', _NO_GAN),
+    'collection_recommended': ('collection only, the recommended student (alignment + KD + mixup)',
+                               {**_NO_GAN, **RECOMMENDED}),   # what the synthetic images add to it
     'dafl': ('DAFL (no collected images)', {**_NO_GAN, 'distill.method': 'dafl'}),
     'supervised': ('supervised reference (cross-entropy to the labels)', {**_NO_GAN, 'distill.method': 'supervised'}),
     # ablations of HiDFD
