@@ -650,6 +650,11 @@ def plot_wall_time(summary:dict # from `summarize`, or `summary.json`
                 ax.annotate(str(r['budget']), (r[key], 100*r['accuracy']), fontsize=7, xytext=(3, 3),
                             textcoords='offset points')
     ax.set(xscale='log', xlabel=what, ylabel='student test accuracy (%)')
+    # times within a decade: label round numbers in plain seconds (1,000, 1,500, 2,000, 3,000...), not every minor tick
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+    ax.xaxis.set_major_locator(LogLocator(subs=(1, 1.5, 2, 3, 5, 7)))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f'{x:,.0f}'))
+    ax.xaxis.set_minor_formatter(NullFormatter())
     ax.legend(fontsize=7)
     fig.tight_layout()
     return fig
