@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #bdc1f3e2
 from __future__ import annotations
-import difflib, errno, hashlib, io, os, random, shutil, subprocess, sys, tempfile, time
+import atexit, difflib, errno, hashlib, io, os, random, shutil, subprocess, sys, tempfile, time
 from contextlib import contextmanager
 from pathlib import Path
 import torch
@@ -188,7 +188,13 @@ def init_distributed(backend:str|None=None # 'nccl', 'gloo', or `None`: NCCL whe
                            "or run on CPUs with backend='gloo'.")
     if backend == 'nccl': torch.cuda.set_device(int(os.environ.get('LOCAL_RANK', 0)))
     dist.init_process_group(backend)
+    atexit.register(_leave_process_group)
     return True
+
+def _leave_process_group():
+    "Free the process group before the interpreter tears down (not a collective: each process leaves on its own)."
+    import torch.distributed as dist
+    if dist.is_initialized(): dist.destroy_process_group()
 
 # %% ../nbs/00_core.ipynb #c3daecbc
 def batch_share(n:int # the size of the batch of all processes
@@ -273,9 +279,11 @@ def data_parallel(module:torch.nn.Module, # the module whose gradients to averag
     return DistributedDataParallel(module, device_ids=ids, **kwargs)
 
 # %% ../nbs/00_core.ipynb #b5e1a7c1
-# What a launch prints when the processes could not meet: a port taken, a socket refused or reset
+# What a launch prints when the processes could not meet (a port taken, a socket refused or reset), or when one
+# aborted as its communication threads shut down on a busy machine (SIGABRT, seen after the script's work was done)
 LAUNCH_ERRORS = ('DistNetworkError', 'DistStoreError', 'RendezvousConnectionError', 'RendezvousTimeoutError',
-                 'Address already in use', 'Connection refused', 'Connection reset by peer', 'connectFullMesh')
+                 'Address already in use', 'Connection refused', 'Connection reset by peer', 'connectFullMesh',
+                 'Signal 6 (SIGABRT)')
 
 def torchrun(script:str|Path, # what every process runs: a Python file, or a console script such as `hidfd`
              *args, # its arguments
