@@ -289,7 +289,7 @@ def torchrun(script:str|Path, # what every process runs: a Python file, or a con
              *args, # its arguments
              nproc:int=2, # processes on this machine
              env:dict|None=None, # environment variables to set
-             retries:int=2 # launches tried again when their processes could not meet (`LAUNCH_ERRORS`)
+             retries:int=2 # launches tried again when their processes could not meet or one aborted (`LAUNCH_ERRORS`)
             )->subprocess.CompletedProcess:
     "Run `script` under torchrun in `nproc` processes here, one thread each; its exit code and output (text) are returned."
     cmd = [sys.executable, '-m', 'torch.distributed.run', '--standalone', f'--nproc_per_node={nproc}', str(script),
