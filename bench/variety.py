@@ -8,12 +8,14 @@ a longer variant starts it where it stops too, so every variant is its last gene
     python bench/variety.py --variants base,ms    # some of them
     python bench/variety.py --variants base,long_1600_ms_0.1 --seed 1   # on another draw of collected images and GAN
     python bench/variety.py --variants base,long_1600_ms_0.1 --budget 60   # from 60 collected images
+    python bench/variety.py --variants '' --budget 600 --seed 0   # the collected images' own numbers only
 
 Writes bench/results/variety/<variant>.json (the generation report's numbers, the settings, the GAN's cost) and
 <variant>_samples.png (the GAN's last sample grid: 8 fixed noise vectors per class row), both named <variant>-<b>img
 for a budget b other than 600 and <variant>-seed<n> (last) for a seed other than 0, and variety.md, the table. Each JSON
 also holds the collected images' own precision, recall, density and coverage against the same validation images
-(`collected`), which a synthetic set's are to be read against."""
+(`collected`), which a synthetic set's are to be read against; collected.json keeps them for every budget and seed
+measured (key `<budget>-<seed>`), with or without variants."""
 import json, platform, shutil, sys, time
 from dataclasses import replace
 from pathlib import Path
@@ -54,7 +56,7 @@ def main(variants:str=','.join(VARIANTS), # comma-separated names of VARIANTS
          seed:int=0, # the cell's seed: its draw of collected images, its GAN's and its student's
          runs:str='bench/runs', # GAN folders (the grid's own: `base` is the GAN its cell uses)
          out:str='bench/results/variety'): # results folder
-    names = variants.split(',')
+    names = [n for n in variants.split(',') if n]
     for name in names:
         if name not in VARIANTS: sys.exit(f"error: no variant {name!r}; choose from {', '.join(VARIANTS)}.")
     torch.set_num_threads(1)
@@ -77,6 +79,10 @@ def main(variants:str=','.join(VARIANTS), # comma-separated names of VARIANTS
     fr, _ = teacher_features(teacher, real, device='cpu')
     fc, _ = teacher_features(teacher, collected, device='cpu')
     own = {k: v for k, v in prdc(fr, fc, 5).items() if k in KEYS}   # the collected images against the same images
+    kept = json.loads((out/'collected.json').read_text()) if (out/'collected.json').exists() else {}
+    kept[f'{budget}-{seed}'] = dict(own, n=len(collected), real=len(real), k=5)
+    (out/'collected.json').write_text(json.dumps(dict(sorted(kept.items())), indent=1))
+    print('collected', {k: round(v, 3) for k, v in own.items()}, flush=True)
     for name in names:
         config = update_config(grid, VARIANTS[name][1])
         t0 = time.perf_counter()
