@@ -23,6 +23,7 @@ import torch
 from fastcore.script import call_parse
 from hidfd.bench import _held_out, _synthetic, _gan_dir, bench_config, cell_config
 from hidfd.config import update_config
+from hidfd.core import atomic_save
 from hidfd.data import collect
 from hidfd.generation import REPORT_KEYS, prdc, teacher_features
 from hidfd.train import load_model
@@ -81,7 +82,7 @@ def main(variants:str=','.join(VARIANTS), # comma-separated names of VARIANTS
     own = {k: v for k, v in prdc(fr, fc, 5).items() if k in KEYS}   # the collected images against the same images
     kept = json.loads((out/'collected.json').read_text()) if (out/'collected.json').exists() else {}
     kept[f'{budget}-{seed}'] = dict(own, n=len(collected), real=len(real), k=5)
-    (out/'collected.json').write_text(json.dumps(dict(sorted(kept.items())), indent=1))
+    atomic_save(json.dumps(dict(sorted(kept.items())), indent=1).encode(), out/'collected.json')   # earlier keys kept
     print('collected', {k: round(v, 3) for k, v in own.items()}, flush=True)
     for name in names:
         config = update_config(grid, VARIANTS[name][1])
