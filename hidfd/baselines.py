@@ -12,6 +12,7 @@ from .core import (batch_share, check_batch_split, check_name, data_parallel, de
                         init_distributed, mixed_precision, seed_everything, world_size)
 from .data import DatasetInfo, ImageSet
 from .gan import to_teacher_input
+from .generation import save_sample_grid
 from .models import check_input
 from .train import Loop, Task, fit, swap_batchnorm, sync_batchnorm
 from .config import DistillConfig, split_section
@@ -139,11 +140,13 @@ def dafl_generator_loss(logits:torch.Tensor, # the teacher's logits for a genera
 
 # %% ../nbs/09_baselines.ipynb #0eac1ce5
 class DAFLTask(Task):
-    "DAFL as a `Task` of `Loop`: each step trains the generator on the teacher's responses, then the student by KD."
+    """DAFL as a `Task` of `Loop`: each step trains the generator on the teacher's responses, then the student by KD;
+    each checkpoint writes a grid of the generator's images for 64 fixed noise vectors (`samples/iter_*.png`)."""
     def __init__(self, teacher, G, student, opt_g, opt_s, sched, info, bs, alpha, beta, temperature, seed, device,
                  lr_g):
         store_attr()
         self.advice = f"Lower lr_g (now {lr_g})."
+        self.fixed_z = torch.randn(64, G.z_dim, generator=torch.Generator().manual_seed(seed)).to(device)
     def objects(self):
         return dict(generator=self.G, student=self.student, opt_g=self.opt_g, opt_s=self.opt_s, sched=self.sched)
 
@@ -156,6 +159,8 @@ class DAFLTask(Task):
             yield
 
     def before_fit(self, loop): self.G.train(), self.student.train()
+    def after_checkpoint(self, loop):
+        save_sample_grid(self.G, loop.out/'samples'/f'iter_{loop.done:06d}.png', self.fixed_z)
 
     def step(self, loop):
         z = torch.randn(self.bs, self.G.z_dim, generator=torch.Generator().manual_seed(self.seed * 1_000_003 + loop.i))

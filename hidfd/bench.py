@@ -360,16 +360,17 @@ def forget_cell(bench:BenchConfig, cell:tuple, runs:str|Path, results:str|Path):
     if gan: shutil.rmtree(gan, ignore_errors=True)
 
 def keep_samples(bench:BenchConfig, runs:str|Path, results:str|Path)->list:
-    """Copy the last sample grid of each GAN behind the finished cells to `results/samples`, named after the first cell
-    using it. A kept grid is never replaced: it shows the GAN its cells' results came from, even when a GAN with the same
-    settings is trained again later (on another machine it draws other images); `forget_cell` removes it with the
-    result."""
+    """Copy the last sample grid of each generator behind the finished cells (HiDFD's GANs, DAFL's generators) to
+    `results/samples`, named after the first cell using it. A kept grid is never replaced: it shows the generator its
+    cells' results came from, even when one with the same settings is trained again later (on another machine it draws
+    other images); `forget_cell` removes it with the result."""
     kept, seen = [], set()
     for c in bench_cells(bench):
         config = cell_config(bench, c)
-        no_gan = not config.generation.n_synthetic or config.distill.method in ('dafl', 'supervised')
-        if no_gan or not _current(bench, c, Path(results)): continue
-        gan = _gan_dir(runs, config)
+        method = config.distill.method
+        no_generator = method == 'supervised' or method != 'dafl' and not config.generation.n_synthetic
+        if no_generator or not _current(bench, c, Path(results)): continue
+        gan = _cell_dir(runs, bench, c) if method == 'dafl' else _gan_dir(runs, config)   # DAFL's is the cell's own
         grids = sorted((gan/'samples').glob('iter_*.png'))
         if gan in seen or not grids: continue
         seen.add(gan)

@@ -330,14 +330,14 @@ def grid_classes(num_classes:int # the number of classes
 def save_sample_grid(G:nn.Module, # a generator
                      path:str|Path, # PNG file to write
                      z:torch.Tensor, # noise vectors
-                     y:torch.Tensor, # their classes
+                     y:torch.Tensor|None=None, # their classes (None: an unconditional generator, `G(z)`)
                      nrow:int=8 # images per row
                     ):
-    "Write a PNG grid of `G(z, y)`."
+    "Write a PNG grid of `G(z, y)` (of `G(z)` without `y`), the generator in eval mode; images in [-1, 1]."
     from torchvision.utils import save_image
     was = G.training
     G.eval()
-    with torch.inference_mode(): x = G(z, y)
+    with torch.inference_mode(): x = G(z) if y is None else G(z, y)
     G.train(was)
     ensure_writable(Path(path).parent)
     save_image((x.float() + 1) / 2, str(path), nrow=nrow)
