@@ -370,10 +370,10 @@ def keep_samples(bench:BenchConfig, runs:str|Path, results:str|Path)->list:
         method = config.distill.method
         no_generator = method == 'supervised' or method != 'dafl' and not config.generation.n_synthetic
         if no_generator or not _current(bench, c, Path(results)): continue
-        gan = _cell_dir(runs, bench, c) if method == 'dafl' else _gan_dir(runs, config)   # DAFL's is the cell's own
-        grids = sorted((gan/'samples').glob('iter_*.png'))
-        if gan in seen or not grids: continue
-        seen.add(gan)
+        folder = _cell_dir(runs, bench, c) if method == 'dafl' else _gan_dir(runs, config)   # DAFL's is the cell's own
+        grids = sorted((folder/'samples').glob('iter_*.png'))
+        if folder in seen or not grids: continue
+        seen.add(folder)
         dst = ensure_writable(Path(results)/'samples')/(cell_name(c).replace('/', '-') + '.png')
         if not dst.exists(): atomic_save(grids[-1].read_bytes(), dst)
         kept.append(dst)
