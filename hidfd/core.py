@@ -291,7 +291,7 @@ def torchrun(script:str|Path, # what every process runs: a Python file, or a con
              env:dict|None=None, # environment variables to set
              retries:int=2 # launches tried again when their processes could not meet or one aborted (`LAUNCH_ERRORS`)
             )->subprocess.CompletedProcess:
-    "Run `script` under torchrun in `nproc` processes here, one thread each; its exit code and output (text) are returned."
+    "Run `script` under torchrun in `nproc` processes here, one thread each; returns its exit code and output (text)."
     cmd = [sys.executable, '-m', 'torch.distributed.run', '--standalone', f'--nproc_per_node={nproc}', str(script),
            *map(str, args)]
     env = {**os.environ, 'OMP_NUM_THREADS': '1', **(env or {})}
