@@ -70,8 +70,9 @@ BENCHES = {
     # (`fashion_mnist_real_only`, seed 0, at 60 and 600)
     'fashion_mnist': BenchConfig(base=FASHION_MNIST, generator=VARIED_GENERATION, generator_budgets=(60,),
                                  methods=(*BenchConfig.methods, 'collection_recommended')),
+    # the strongest baseline, 2x steps
     'fashion_mnist_2x': BenchConfig(base=FASHION_MNIST, methods=('collection_fm',), steps=2 * BenchConfig.steps,
-                                    seeds=(0, 1, 2), score_test=False, **_ONE_BUDGET),   # the strongest baseline, 2x steps
+                                    seeds=(0, 1, 2), score_test=False, **_ONE_BUDGET),
     'fashion_mnist_select': BenchConfig(base=FASHION_MNIST, seeds=(0,), score_test=False, **_ONE_BUDGET,
                                         methods=(   # in an order that
         'hidfd', 'collection_kd', 'collection_fm',   # keeps a second worker busy while the first trains the GAN
@@ -141,8 +142,9 @@ def cell_config(bench:BenchConfig, # the grid
                )->HiDFDConfig:
     """The `HiDFDConfig` of one cell: the bench's base, then the budget, seed and student steps, then the bench's
     `generator` if the cell trains a GAN (it has synthetic images) at one of `generator_budgets`, then the method's
-    changes. A cell without a GAN (collection-only, DAFL, the reference) never sees `generator`, so its config, hash and
-    result stay the same when a grid's generator changes; so does a GAN cell at a budget the generator does not reach."""
+    changes. A cell without a GAN (collection-only, DAFL, the reference) never sees `generator`, so its config, hash
+    and result stay the same when a grid's generator changes; so does a GAN cell at a budget the generator does not
+    reach."""
     method, budget, seed = cell
     changes = METHODS[check_name(method, METHODS, 'method')][1]
     learns = changes.get('distill.method', 'classifier_sharing')   # the reference and DAFL, whatever their name
