@@ -260,7 +260,8 @@ class _Stages:
         for k, f in rep.pop('figures').items():
             f.savefig(figs/f'generation_{k}.png', dpi=80)
             plt.close(f)   # closed: not shown again in a notebook
-        return dict({k: rep[k] for k in (*REPORT_KEYS, 'n')}, collected_coverage=rep['references']['collected']['coverage'])
+        return dict({k: rep[k] for k in (*REPORT_KEYS, 'n')},
+                    collected_coverage=rep['references']['collected']['coverage'])
 
     def distill(self):
         config, s, out, collected, info = self.config, self.config.distill, self.out, self.collected, self.info
